@@ -1,0 +1,171 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.IO.Compression;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using NewsExtract.Html;
+
+namespace NewsExtract.Benchmarks;
+
+/// <summary>
+/// <c>html-eval</c>: quality of the HTML reader on the shared benchmark pages. Prints body F1 on the
+/// Zyte set (after reproducing the published trafilatura and Readability.js figures from their reference
+/// outputs, so the scorer can be trusted), publication-date P/R/F on the htmldate set, and body F1 and
+/// date accuracy on the Indonesian pages. Options: <c>--json FILE</c> writes the figures,
+/// <c>--verbose</c> prints per-page results, <c>--data DIR</c> overrides the data folder.
+/// </summary>
+internal static class HtmlEvalCommand
+{
+    public const string Description = "HTML reader quality: Zyte body F1, htmldate date P/R/F, Indonesian pages";
+
+    public static int Run(string[] args)
+    {
+        string? jsonPath = null, dataDir = null;
+        bool verbose = false;
+        for (int i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--json" when i + 1 < args.Length: jsonPath = args[++i]; break;
+                case "--data" when i + 1 < args.Length: dataDir = args[++i]; break;
+                case "--verbose": verbose = true; break;
+                default:
+                    Console.Error.WriteLine($"html-eval: unknown option '{args[i]}'. Options: --json FILE, --data DIR, --verbose.");
+                    return 2;
+            }
+        }
+        dataDir ??= HtmlSharedData.Locate();
+        if (dataDir is null)
+        {
+            Console.WriteLine($"html-eval: skipped: no benchmark data found (set {HtmlSharedData.Variable} or put shared/data beside the repository).");
+            return 0;
+        }
+        Console.WriteLine($"html-eval: data from {dataDir}");
+        var result = new JsonObject();
+        var watch = Stopwatch.StartNew();
+        Zyte(Path.Combine(dataDir, "zyte-article-extraction"), verbose, result);
+        HtmlDate(Path.Combine(dataDir, "htmldate"), verbose, result);
+        Indonesian(Path.Combine(dataDir, "indonesian-html"), verbose, result);
+        Console.WriteLine($"html-eval: done in {watch.Elapsed.TotalSeconds:0.0} s");
+        if (jsonPath is not null)
+        {
+            File.WriteAllText(jsonPath, result.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            Console.WriteLine($"html-eval: figures written to {jsonPath}");
+        }
+        return 0;
+    }
+
+    private static void Zyte(string dir, bool verbose, JsonObject result)
+    {
+        var goldPath = Path.Combine(dir, "ground-truth.json");
+        if (!File.Exists(goldPath)) { Console.WriteLine($"zyte: skipped: {goldPath} not found."); return; }
+        var gold = JsonNode.Parse(File.ReadAllText(goldPath))!.AsObject();
+
+        foreach (var (name, published) in new[] { ("trafilatura", 0.958), ("readability_js", 0.947) })
+        {
+            var path = Path.Combine(dir, "reference-outputs", name + ".json");
+            if (!File.Exists(path)) { Console.WriteLine($"zyte reference {name}: skipped: {path} not found."); continue; }
+            var root = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+            var outputs = root.TryGetPropertyValue("output", out var wrapped) && wrapped is JsonObject o ? o : root;
+            var pages = gold.Select(g => HtmlShingleScorer.Compare(Body(g.Value), Body(outputs[g.Key]))).ToList();
+            var figures = HtmlShingleScorer.Score(pages);
+            bool reproduced = Math.Abs(Math.Round(figures.F1, 3) - published) < 0.0005;
+            Console.WriteLine($"zyte reference {name,-15} {figures}  published F1 {published:0.000}: {(reproduced ? "reproduced" : "NOT REPRODUCED")}");
+            result[$"zyte_reference_{name}_f1"] = Math.Round(figures.F1, 4);
+        }
+
+        var ours = new List<HtmlShingleScorer.PageCounts>();
+        var watch = Stopwatch.StartNew();
+        foreach (var (id, entry) in gold)
+        {
+            var bytes = Decompress(Path.Combine(dir, "html", id + ".html.gz"));
+            var article = HtmlArticleReader.Read(bytes, entry!["url"]?.GetValue<string>());
+            var counts = HtmlShingleScorer.Compare(Body(entry), article.Body);
+            ours.Add(counts);
+            if (verbose) Console.WriteLine($"  zyte {id[..12]} {PageLine(counts)} {entry["url"]}");
+        }
+        var f = HtmlShingleScorer.Score(ours);
+        Console.WriteLine($"zyte NewsExtract               {f}  ({ours.Count / watch.Elapsed.TotalSeconds:0} pages/s)");
+        result["zyte_f1"] = Math.Round(f.F1, 4);
+        result["zyte_precision"] = Math.Round(f.Precision, 4);
+        result["zyte_recall"] = Math.Round(f.Recall, 4);
+        result["zyte_accuracy"] = Math.Round(f.Accuracy, 4);
+    }
+
+    private static void HtmlDate(string dir, bool verbose, JsonObject result)
+    {
+        var goldPath = Path.Combine(dir, "eval_mediacloud_2020.json");
+        if (!File.Exists(goldPath)) { Console.WriteLine($"htmldate: skipped: {goldPath} not found."); return; }
+        // The gold file writes "no date" as a bare NaN, which is not JSON.
+        var text = Regex.Replace(File.ReadAllText(goldPath), @":\s*NaN\b", ": null", RegexOptions.None, TimeSpan.FromSeconds(5));
+        var gold = JsonNode.Parse(text)!.AsObject();
+        int tp = 0, fp = 0, fn = 0;
+        foreach (var (url, entry) in gold)
+        {
+            var file = Path.Combine(dir, "test_set", entry!["file"]!.GetValue<string>());
+            if (!File.Exists(file)) { Console.WriteLine($"htmldate: missing page {file}"); continue; }
+            string? expected = entry["date"]?.GetValue<string>();
+            string? found;
+            try { found = HtmlArticleReader.Read(File.ReadAllBytes(file), url).Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture); }
+            catch (InvalidDataException ex) { found = null; Console.WriteLine($"  htmldate {Path.GetFileName(file)}: refused: {ex.Message}"); }
+            string verdict;
+            if (found is not null && found == expected) { tp++; verdict = "ok"; }
+            else if (found is not null) { fp++; verdict = "WRONG"; }
+            else if (expected is not null) { fn++; verdict = "MISSED"; }
+            else verdict = "ok (no date)";
+            if (verbose && !verdict.StartsWith("ok")) Console.WriteLine($"  htmldate {entry["file"]} {verdict}: found {found ?? "-"} gold {expected ?? "-"} {url}");
+        }
+        double p = tp + fp == 0 ? 0 : (double)tp / (tp + fp), r = tp + fn == 0 ? 0 : (double)tp / (tp + fn);
+        double fScore = 2.0 * tp / Math.Max(1, 2 * tp + fp + fn);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"htmldate date                  F {fScore:0.000}  P {p:0.000}  R {r:0.000}  (TP {tp} FP {fp} FN {fn}, {gold.Count} pages)"));
+        result["htmldate_f"] = Math.Round(fScore, 4);
+        result["htmldate_precision"] = Math.Round(p, 4);
+        result["htmldate_recall"] = Math.Round(r, 4);
+    }
+
+    private static void Indonesian(string dir, bool verbose, JsonObject result)
+    {
+        var goldPath = Path.Combine(dir, "ground-truth.json");
+        if (!File.Exists(goldPath)) { Console.WriteLine($"indonesian: skipped: {goldPath} not found."); return; }
+        var gold = JsonNode.Parse(File.ReadAllText(goldPath))!.AsObject();
+        var pages = new List<HtmlShingleScorer.PageCounts>();
+        int datesRight = 0;
+        foreach (var (file, entry) in gold)
+        {
+            var url = entry!["url"]?.GetValue<string>();
+            var article = HtmlArticleReader.Read(File.ReadAllBytes(Path.Combine(dir, "pages", file)), url);
+            var counts = HtmlShingleScorer.Compare(entry["content"]?.GetValue<string>(), article.Body);
+            pages.Add(counts);
+            var expected = entry["date"]?.GetValue<string>()?[..10];
+            var found = article.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            if (found == expected) datesRight++;
+            if (verbose) Console.WriteLine($"  id {file,-36} {PageLine(counts)} date {found ?? "-"} gold {expected}{(found == expected ? "" : " WRONG")}");
+        }
+        var f = HtmlShingleScorer.Score(pages);
+        Console.WriteLine($"indonesian body                {f}");
+        Console.WriteLine($"indonesian date                {datesRight}/{gold.Count} right");
+        result["indonesian_f1"] = Math.Round(f.F1, 4);
+        result["indonesian_precision"] = Math.Round(f.Precision, 4);
+        result["indonesian_recall"] = Math.Round(f.Recall, 4);
+        result["indonesian_dates_right"] = datesRight;
+        result["indonesian_pages"] = gold.Count;
+    }
+
+    private static string PageLine(HtmlShingleScorer.PageCounts c)
+    {
+        double p = c.TruePositives + c.FalsePositives == 0 ? 1 : (double)c.TruePositives / (c.TruePositives + c.FalsePositives);
+        double r = c.TruePositives + c.FalseNegatives == 0 ? 1 : (double)c.TruePositives / (c.TruePositives + c.FalseNegatives);
+        return string.Create(CultureInfo.InvariantCulture, $"P {p:0.00} R {r:0.00}");
+    }
+
+    private static string? Body(JsonNode? entry) => entry?["articleBody"]?.GetValue<string>();
+
+    private static byte[] Decompress(string path)
+    {
+        using var input = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
+        using var output = new MemoryStream();
+        input.CopyTo(output);
+        return output.ToArray();
+    }
+}
