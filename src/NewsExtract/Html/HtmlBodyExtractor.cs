@@ -100,7 +100,7 @@ internal static class HtmlBodyExtractor
 
     private static string Render(PageModel page, List<int> selected, string? title)
     {
-        var output = new StringBuilder();
+        var kept = new List<string>();
         bool inRelatedList = false;
         foreach (var block in page.Blocks)
         {
@@ -120,11 +120,25 @@ internal static class HtmlBodyExtractor
             if (tag == "h1") continue;
             if (text.Length <= 60 && HtmlHints.WidgetLine().IsMatch(text)) continue;
             if (title is not null && text.Length < 300 && string.Equals(text, title, StringComparison.OrdinalIgnoreCase)) continue;
-            if (output.Length > 0) output.Append('\n');
-            output.Append(text);
+            kept.Add(text);
         }
-        return output.ToString();
+        // Bylines, date lines and labels sit at the edges of the article container ("Andi Saputra -
+        // detikNews", "Kamis, 24 Sep 2020 14:05 WIB"): short, and not sentences.
+        // A longer run of short lines is content laid out as a list or table (a calendar, tour dates): keep it.
+        int first = 0, last = kept.Count - 1;
+        while (first < last && IsEdgeLabel(kept[first])) first++;
+        if (first > MaxEdgeLabels || first * 3 > kept.Count) first = 0;
+        int end = last;
+        while (last > first && IsEdgeLabel(kept[last])) last--;
+        if (end - last > MaxEdgeLabels || (end - last) * 3 > kept.Count) last = end;
+        return string.Join('\n', kept.Skip(first).Take(last - first + 1));
     }
+
+    private static bool IsEdgeLabel(string text) =>
+        text.Length < EdgeLabelLength && text[^1] is not ('.' or '!' or '?' or '"' or '\u201D' or ':' or ')');
+
+    private const int EdgeLabelLength = 80;
+    private const int MaxEdgeLabels = 3;
 
     private static bool IsInside(PageModel page, int node, List<int> roots)
     {

@@ -72,7 +72,8 @@ internal static partial class HtmlHints
     [GeneratedRegex(
         @"^\W*(advertisement|advertisment|iklan|ads|sponsored|scroll to continue( with content)?|scroll untuk melanjutkan.*|lanjutkan membaca.*|continue reading.*|" +
         @"share( this)?( article| story)?|bagikan|tweet|share on \w+|(follow|ikuti) (us|kami).*|komentar|comments?|loading\.*|" +
-        @"click here.*|klik di sini.*|tags?|topik|editor|penulis|reporter|sumber|copyright.*|all rights reserved.*|©.*|print|cetak|email|whatsapp|facebook|twitter|line|telegram)\W*$",
+        @"click here.*|klik di sini.*|tags?|topik|editor|penulis|reporter|sumber|copyright.*|" +
+        @"(pewarta|editor|penulis|reporter|redaktur|penerjemah|fotografer|sumber|source|tags?|topik)\s*:.*|all rights reserved.*|©.*|print|cetak|email|whatsapp|facebook|twitter|line|telegram)\W*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     public static partial Regex WidgetLine();
 }
