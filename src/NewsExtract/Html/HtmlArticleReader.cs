@@ -33,12 +33,9 @@ internal static class HtmlArticleReader
 
     private static HtmlArticle ReadDecoded(string html, string? url, List<string> warnings)
     {
-        var document = new HtmlDocument
-        {
-            OptionCheckSyntax = false,
-            OptionAutoCloseOnEnd = true,
-            OptionEmptyCollection = true,
-        };
+        // Default parser options: OptionAutoCloseOnEnd re-nests unclosed elements at the end of the
+        // document and empties the body of some real pages (nytimes.com).
+        var document = new HtmlDocument { OptionEmptyCollection = true };
         document.LoadHtml(html);
         if (document.DocumentNode.ChildNodes.Count == 0 || html.AsSpan().Trim().IsEmpty)
             warnings.Add("The page is empty.");
