@@ -1,0 +1,42 @@
+using System.CommandLine;
+using System.Reflection;
+
+namespace NewsExtract.Cli;
+
+/// <summary>The console streams a command works with; tests pass their own.</summary>
+internal sealed record CliContext(TextReader Stdin, TextWriter Stdout, TextWriter Stderr)
+{
+    public const int UsageExitCode = 2;
+
+    public int UsageError(string message)
+    {
+        Stderr.WriteLine($"newsextract: {message}");
+        Stderr.WriteLine("Run 'newsextract --help' for usage.");
+        return UsageExitCode;
+    }
+}
+
+public static class Program
+{
+    public static int Main(string[] args) => Run(args, new CliContext(Console.In, Console.Out, Console.Error));
+
+    internal static int Run(string[] args, CliContext context)
+    {
+        var root = new RootCommand("newsextract: structured, provenance-linked records from Indonesian election news.\n\nExamples:\n  newsextract extract corpus/seed\n  newsextract extract pages/ --format csv -o pairs.csv")
+        {
+            ExtractCommand.Create(context),
+        };
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors) context.Stderr.WriteLine($"newsextract: {error.Message}");
+            context.Stderr.WriteLine("Run 'newsextract --help' for usage.");
+            return CliContext.UsageExitCode;
+        }
+        var config = new InvocationConfiguration { Output = context.Stdout, Error = context.Stderr };
+        return parse.Invoke(config);
+    }
+
+    internal static string Version =>
+        typeof(NewsExtractor).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+}

@@ -1,0 +1,49 @@
+using NewsExtract.Documents;
+using NewsExtract.Records;
+
+namespace NewsExtract.Pipeline;
+
+/// <summary>
+/// Everything known about one article while the stages run: the document layers, the article date, and
+/// the spans and records the stages have proposed so far. Stages add; the assembler builds the record.
+/// </summary>
+internal sealed class Analysis
+{
+    public Analysis(Document document, SourceInfo source, DateOnly? published)
+    {
+        Document = document;
+        Source = source;
+        Published = published;
+    }
+
+    public Document Document { get; }
+
+    public string Text => Document.Text;
+
+    public SourceInfo Source { get; set; }
+
+    /// <summary>The article's own date: what relative dates resolve against.</summary>
+    public DateOnly? Published { get; set; }
+
+    public List<Entity> Entities { get; } = [];
+
+    public List<Election> Elections { get; } = [];
+
+    public List<CandidatePair> Candidates { get; } = [];
+
+    public List<Official> Officials { get; } = [];
+
+    public List<DatedEvent> Dates { get; } = [];
+
+    public List<Figure> Figures { get; } = [];
+
+    public List<string> Warnings { get; } = [];
+
+    public Span SpanOf(int start, int end) => new(start, end, Text[start..end]);
+}
+
+/// <summary>One step of the extraction pipeline. Stages run in order; each reads and adds to the analysis.</summary>
+internal interface IStage
+{
+    void Process(Analysis analysis, CancellationToken cancellationToken);
+}

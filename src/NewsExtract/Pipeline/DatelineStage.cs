@@ -1,0 +1,45 @@
+using System.Text.RegularExpressions;
+using NewsExtract.Records;
+
+namespace NewsExtract.Pipeline;
+
+/// <summary>
+/// Reads the dateline that opens many news texts and fills <see cref="SourceInfo.Dateline"/> and, when the
+/// source does not name one, <see cref="SourceInfo.Outlet"/>:
+/// "Semarang (ANTARA) -", "Pekalongan, ERANASIONAL.COM –", "KOTA PASURUAN, BANGSAONLINE.com -",
+/// "Kediri, rakyatindonesia.com –", "JAKARTA, KOMPAS.com -", "Ambon, Kabar Timur -".
+/// </summary>
+internal sealed partial class DatelineStage : IStage
+{
+    // Place: one to four capitalised words. Outlet: in brackets, or a word with a domain, or up to three capitalised words,
+    // followed by a dash. The whole dateline sits at the start of a paragraph, within its first 80 characters.
+    [GeneratedRegex(@"^(?<place>\p{Lu}[\p{L}.'’]*(?:[ -]\p{Lu}[\p{L}.'’]*){0,3})\s*(?:,\s*(?<outlet>[\p{L}\p{N}][\p{L}\p{N}.\-]*(?:\.(?:com|co\.id|id|net|org|news|tv)|[\p{L}\p{N}]*)(?: [\p{Lu}][\p{L}\p{N}.]*){0,2})|\((?<outlet>[^()\n]{2,30})\))\s*[-–—]{1,2}\s",
+        RegexOptions.CultureInvariant | RegexOptions.Multiline, matchTimeoutMilliseconds: 200)]
+    private static partial Regex Dateline();
+
+    public void Process(Analysis analysis, CancellationToken cancellationToken)
+    {
+        string text = analysis.Text;
+        // Only the first few paragraphs: a headline and a caption may come before the dateline.
+        int limit = Math.Min(text.Length, 1500);
+        foreach (Match m in Dateline().Matches(text[..limit]))
+        {
+            string place = Tidy(m.Groups["place"].Value);
+            string outlet = m.Groups["outlet"].Value.Trim();
+            if (place.Length < 3 || outlet.Length < 2) continue;
+            analysis.Source = analysis.Source with
+            {
+                Dateline = analysis.Source.Dateline ?? place,
+                Outlet = analysis.Source.Outlet ?? outlet,
+            };
+            return;
+        }
+    }
+
+    /// <summary>"KOTA PASURUAN" reads "Kota Pasuruan"; mixed-case names stay as written.</summary>
+    private static string Tidy(string place)
+    {
+        if (place.Any(char.IsLower)) return place;
+        return string.Join(' ', place.Split(' ').Select(w => w.Length <= 1 ? w : w[0] + w[1..].ToLowerInvariant()));
+    }
+}
