@@ -25,6 +25,7 @@ public static class Program
         var root = new RootCommand("newsextract: structured, provenance-linked records from Indonesian election news.\n\nExamples:\n  newsextract extract corpus/seed\n  newsextract extract pages/ --format csv -o pairs.csv")
         {
             ExtractCommand.Create(context),
+            CorpusCommand.Create(context),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
