@@ -72,18 +72,31 @@ internal sealed class PhraseMatcher
     /// <summary>Adds the matches within tokens [<paramref name="firstToken"/>, <paramref name="endToken"/>) to <paramref name="result"/>.</summary>
     public void Match(string text, IReadOnlyList<Token> tokens, int firstToken, int endToken, List<PhraseMatch> result)
     {
-        var units = new UnitBuffer(text, tokens, firstToken, endToken);
-        try
+        // Work in chunks cut after a punctuation mark (no match crosses one), so the scratch stays small and pooled.
+        int chunkStart = firstToken;
+        while (chunkStart < endToken)
         {
-            int i = 0;
-            while (i < units.Count)
+            int chunkEnd = Math.Min(endToken, chunkStart + ChunkTokens);
+            while (chunkEnd < endToken && !IsChunkBoundary(text, tokens[chunkEnd - 1])) chunkEnd++;
+            var units = new UnitBuffer(text, tokens, chunkStart, chunkEnd);
+            try
             {
-                int end = LongestAt(text, ref units, i, result);
-                i = end > i ? end : i + 1;
+                int i = 0;
+                while (i < units.Count)
+                {
+                    int end = LongestAt(text, ref units, i, result);
+                    i = end > i ? end : i + 1;
+                }
             }
+            finally { units.Dispose(); }
+            chunkStart = chunkEnd;
         }
-        finally { units.Dispose(); }
     }
+
+    private const int ChunkTokens = 1024;
+
+    private static bool IsChunkBoundary(string text, Token token) =>
+        token.Kind is TokenKind.Punctuation && !(token.Length == 1 && text[token.Start] is '-' or '\u2013' or '\u2010');
 
     /// <summary>The longest match that starts at token <paramref name="tokenIndex"/>, if any (first category only).</summary>
     public PhraseMatch? MatchAt(string text, IReadOnlyList<Token> tokens, int tokenIndex, int maxTokens = 8)
