@@ -36,7 +36,7 @@ internal static class HtmlArticleReader
         // Default parser options: OptionAutoCloseOnEnd re-nests unclosed elements at the end of the
         // document and empties the body of some real pages (nytimes.com).
         var document = new HtmlDocument { OptionEmptyCollection = true };
-        document.LoadHtml(html);
+        document.LoadHtml(HtmlNestingGuard.Flatten(html, warnings));
         if (document.DocumentNode.ChildNodes.Count == 0 || html.AsSpan().Trim().IsEmpty)
             warnings.Add("The page is empty.");
         var metadata = HtmlMetadataReader.Read(document, url, warnings);

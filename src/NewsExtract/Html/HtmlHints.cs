@@ -14,7 +14,7 @@ internal static partial class HtmlHints
     public static readonly FrozenSet<string> DroppedTags = FrozenSet.ToFrozenSet(
     [
         "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed", "applet",
-        "head", "title", "meta", "link", "base", "button", "input", "select", "option", "textarea", "label",
+        "title", "meta", "link", "base", "button", "input", "select", "option", "textarea", "label",
         "nav", "footer", "aside", "menu", "figure", "figcaption", "audio", "video", "source", "track", "map", "area",
         "dialog", "picture", "img", "math", "fb:comments", "fb:like", "ins", "header",
     ]);
@@ -32,7 +32,7 @@ internal static partial class HtmlHints
         ["p", "pre", "blockquote", "h2", "h3", "h4", "h5", "h6", "li", "dd", "dt", "td", "th", "address"]);
 
     public static bool IsInvisible(string tag) =>
-        tag is "script" or "style" or "noscript" or "template" or "head" or "title" or "svg" or "iframe" or "object";
+        tag is "script" or "style" or "noscript" or "template" or "title" or "svg" or "iframe" or "object";
 
     /// <summary>Base score of a candidate container by tag (readability's initializeNode).</summary>
     public static double TagWeight(string tag) => tag switch

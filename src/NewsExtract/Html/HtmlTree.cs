@@ -38,7 +38,7 @@ internal static class HtmlTree
                 case HtmlNodeType.Text:
                     AppendCollapsed(text, HtmlEntity.DeEntitize(((HtmlTextNode)node).Text));
                     break;
-                case HtmlNodeType.Element when HtmlHints.IsInvisible(node.Name):
+                case HtmlNodeType.Element when node != root && HtmlHints.IsInvisible(node.Name):
                     break;
                 case HtmlNodeType.Element when node.Name is "br" or "p" or "div" or "li":
                     AppendCollapsed(text, " ");

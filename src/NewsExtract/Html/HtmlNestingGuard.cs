@@ -1,0 +1,57 @@
+using System.Text;
+
+namespace NewsExtract.Html;
+
+/// <summary>
+/// Flattens absurdly deep nesting before parsing. HtmlAgilityPack does work proportional to the depth
+/// for every element it attaches, so 100,000 nested &lt;div&gt;s take minutes; no real page nests more than
+/// a few hundred levels. Tags opened beyond <see cref="MaxDepth"/> (and the closing tags that match them)
+/// are dropped; their text stays. One linear scan; the string is only copied when something is dropped.
+/// </summary>
+internal static class HtmlNestingGuard
+{
+    public const int MaxDepth = 2_000;
+
+    private static readonly HashSet<string> VoidTags = new(StringComparer.OrdinalIgnoreCase)
+        { "br", "img", "meta", "link", "input", "hr", "source", "wbr", "area", "base", "col", "embed", "param", "track", "keygen" };
+
+    public static string Flatten(string html, List<string> warnings)
+    {
+        int depth = 0, dropped = 0, droppedTotal = 0, copiedUpTo = 0;
+        StringBuilder? output = null;
+        int i = 0;
+        while ((i = html.IndexOf('<', i)) >= 0)
+        {
+            int end = html.IndexOf('>', i + 1);
+            if (end < 0) break;
+            bool closing = i + 1 < html.Length && html[i + 1] == '/';
+            int nameStart = closing ? i + 2 : i + 1;
+            int nameEnd = nameStart;
+            while (nameEnd < end && char.IsAsciiLetterOrDigit(html[nameEnd])) nameEnd++;
+            if (nameEnd == nameStart || html[end - 1] == '/' || VoidTags.Contains(html[nameStart..nameEnd])) { i = end + 1; continue; }
+            bool drop;
+            if (!closing)
+            {
+                drop = depth >= MaxDepth;
+                if (drop) dropped++; else depth++;
+            }
+            else
+            {
+                drop = dropped > 0;
+                if (drop) dropped--; else if (depth > 0) depth--;
+            }
+            if (drop)
+            {
+                output ??= new StringBuilder(html.Length);
+                output.Append(html, copiedUpTo, i - copiedUpTo);
+                copiedUpTo = end + 1;
+                droppedTotal++;
+            }
+            i = end + 1;
+        }
+        if (output is null) return html;
+        output.Append(html, copiedUpTo, html.Length - copiedUpTo);
+        warnings.Add($"The page nests elements deeper than {MaxDepth} levels; {droppedTotal} tags beyond that depth were ignored (their text is kept).");
+        return output.ToString();
+    }
+}
