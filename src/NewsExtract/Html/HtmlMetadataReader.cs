@@ -115,6 +115,17 @@ internal static partial class HtmlMetadataReader
     private static DateOnly? FindPublished(Dictionary<string, string> meta, JsonElement article, List<JsonElement> jsonLd,
         List<HtmlNode> elements, string? canonical, string? url)
     {
+        // Meta times are often UTC ("2020-02-18T03:00:00Z" for an evening story of the 17th); the URL path
+        // carries the newsroom's own day. When the two are one day apart, the URL's day is the local one.
+        var fromUrl = HtmlDateFinder.FromUrl(canonical) ?? HtmlDateFinder.FromUrl(url);
+        var found = FindPublishedInPage(meta, article, jsonLd, elements, fromUrl);
+        if (found is { } day && fromUrl is { } urlDay && Math.Abs(day.DayNumber - urlDay.DayNumber) == 1) return urlDay;
+        return found;
+    }
+
+    private static DateOnly? FindPublishedInPage(Dictionary<string, string> meta, JsonElement article, List<JsonElement> jsonLd,
+        List<HtmlNode> elements, DateOnly? fromUrl)
+    {
         var fromJson = HtmlDateFinder.FromValue(JsonString(article, "datePublished"))
             ?? jsonLd.Select(e => HtmlDateFinder.FromValue(FindProperty(e, "datePublished"))).FirstOrDefault(d => d is not null);
         if (fromJson is not null) return fromJson;
@@ -131,7 +142,7 @@ internal static partial class HtmlMetadataReader
             if (HtmlDateFinder.FromValue(value) is { } date) return date;
         }
 
-        if ((HtmlDateFinder.FromUrl(canonical) ?? HtmlDateFinder.FromUrl(url)) is { } fromUrl) return fromUrl;
+        if (fromUrl is not null) return fromUrl;
 
         // Date-like containers near the headline: "Senin, 23 Sep 2024 14:05 WIB", "Posted on 5 November 2015".
         foreach (var node in elements)
