@@ -51,9 +51,8 @@ internal static class ExtractCommand
 
     internal static int Run(CliContext context, string[] paths, OutputFormat format, string? output, int threads, DateOnly? published, CancellationToken ct)
     {
-        var files = Inputs.Expand(paths, out var missing);
-        if (missing.Count > 0)
-            return context.UsageError($"no such file or folder: {string.Join(", ", missing)}");
+        // A missing path becomes an error record like any unreadable input, so one bad name does not stop a batch.
+        var files = Inputs.Expand(paths, out _);
         if (files.Count == 0)
             return context.UsageError($"no .txt, .html, .htm or .jsonl files in {string.Join(", ", paths)}");
 

@@ -18,7 +18,10 @@ internal static class Inputs
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>Expands the PATH arguments; a path that does not exist is a usage error.</summary>
+    /// <summary>
+    /// Expands the PATH arguments. A path that does not exist stays in the list (it becomes an error record, and the
+    /// batch goes on) and is also reported in <paramref name="missing"/>.
+    /// </summary>
     public static List<string> Expand(IEnumerable<string> paths, out List<string> missing)
     {
         var files = new List<string>();
@@ -34,7 +37,7 @@ internal static class Inputs
                 files.AddRange(found);
             }
             else if (File.Exists(path)) files.Add(path);
-            else missing.Add(path);
+            else { files.Add(path); missing.Add(path); }
         }
         return files;
     }
@@ -62,6 +65,8 @@ internal static class Inputs
                 ? new BatchItem("-", ArticleInput.FromHtml(Encoding.UTF8.GetBytes(text), options), null)
                 : new BatchItem("-", ArticleInput.FromText(text, options), null);
         }
+        if (!File.Exists(file))
+            return new BatchItem(file, null, "no such file; check the path.");
         byte[] bytes;
         try
         {
@@ -114,27 +119,52 @@ internal static class Inputs
         return start.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase) || start.StartsWith("<html", StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>
+    /// Streams a JSONL file line by line, so that a crawl file of any size keeps memory flat. A file that cannot be
+    /// opened, or breaks off while read, gives an error item naming it; the lines read before still count.
+    /// </summary>
     private static IEnumerable<BatchItem> ReadJsonLines(string file, DateOnly? published)
     {
-        string[] lines;
-        string? error = null;
+        StreamReader reader;
         try
         {
-            lines = File.ReadAllLines(file, Encoding.UTF8);
+            reader = new StreamReader(file, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true,
+                new FileStreamOptions { Access = FileAccess.Read, Share = FileShare.Read, Options = FileOptions.SequentialScan });
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            lines = [];
-            error = $"cannot read the file: {ex.Message}";
+            return [new BatchItem(file, null, $"cannot read the file: {ex.Message}")];
         }
-        if (error is not null)
+        return ReadJsonLines(file, reader, published);
+    }
+
+    private static IEnumerable<BatchItem> ReadJsonLines(string file, StreamReader reader, DateOnly? published)
+    {
+        using (reader)
         {
-            yield return new BatchItem(file, null, error);
-            yield break;
+            for (int lineNo = 1; ; lineNo++)
+            {
+                string? line;
+                string? error = null;
+                try
+                {
+                    line = reader.ReadLine();
+                }
+                catch (IOException ex)
+                {
+                    line = null;
+                    error = $"cannot read the file past line {lineNo - 1}: {ex.Message}";
+                }
+                if (error is not null)
+                {
+                    yield return new BatchItem($"{file}:{lineNo}", null, error);
+                    yield break;
+                }
+                if (line is null) yield break;
+                if (!string.IsNullOrWhiteSpace(line))
+                    yield return ParseJsonLine(file, lineNo, line, published);
+            }
         }
-        for (int i = 0; i < lines.Length; i++)
-            if (!string.IsNullOrWhiteSpace(lines[i]))
-                yield return ParseJsonLine(file, i + 1, lines[i], published);
     }
 
     internal static BatchItem ParseJsonLine(string file, int lineNo, string line, DateOnly? published)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using System.Reflection;
 
 namespace NewsExtract.Cli;
@@ -22,11 +23,15 @@ public static class Program
 
     internal static int Run(string[] args, CliContext context)
     {
-        var root = new RootCommand("newsextract: structured, provenance-linked records from Indonesian election news.\n\nExamples:\n  newsextract extract corpus/seed\n  newsextract extract pages/ --format csv -o pairs.csv")
+        var root = new RootCommand("newsextract: structured, provenance-linked records from Indonesian election news.\n\nExamples:\n  newsextract extract corpus/seed\n  newsextract extract pages/ --format csv -o pairs.csv\n  newsextract extract crawl.jsonl --threads 4 -o records.jsonl\n  newsextract eval corpus --split dev --errors\n  newsextract --version")
         {
             ExtractCommand.Create(context),
+            EvalCommand.Create(context),
             CorpusCommand.Create(context),
         };
+        // The default --version prints the entry assembly's version, which is the test host's when run in-process.
+        foreach (var option in root.Options)
+            if (option is VersionOption version) version.Action = new PrintVersion(context);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -38,6 +43,16 @@ public static class Program
         return parse.Invoke(config);
     }
 
+    /// <summary>The informational version of the tool (the package version, plus the commit when built from git).</summary>
     internal static string Version =>
-        typeof(NewsExtractor).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+        typeof(Program).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+
+    private sealed class PrintVersion(CliContext context) : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            context.Stdout.WriteLine(Version);
+            return 0;
+        }
+    }
 }

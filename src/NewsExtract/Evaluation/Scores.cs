@@ -50,11 +50,50 @@ internal sealed class Scorer
         return (missed, spurious);
     }
 
+    /// <summary>
+    /// Adds one article's comparison for <paramref name="field"/> where equality is a predicate rather than a key
+    /// (names with aliases, dates by value and overlapping span). Each gold item, in order, takes the first
+    /// predicted item not yet taken that matches it; what stays unmatched is missed or spurious.
+    /// </summary>
+    public Alignment Align<TPredicted, TGold>(string field, IReadOnlyList<TPredicted> predicted, IReadOnlyList<TGold> gold, Func<TPredicted, TGold, bool> matches)
+    {
+        var alignment = Alignment.Create(predicted, gold, matches);
+        Add(field, alignment.Counts);
+        return alignment;
+    }
+
     public void Add(string field, Counts counts) =>
         _fields[field] = _fields.TryGetValue(field, out var c) ? c + counts : counts;
 
     public void Merge(Scorer other)
     {
         foreach (var (field, counts) in other._fields) Add(field, counts);
+    }
+}
+
+/// <summary>A one-to-one matching of predicted to gold items (by index) and what it leaves over.</summary>
+internal sealed record Alignment(IReadOnlyList<(int Predicted, int Gold)> Matched, IReadOnlyList<int> Missed, IReadOnlyList<int> Spurious)
+{
+    public Counts Counts => new(Matched.Count, Spurious.Count, Missed.Count);
+
+    /// <summary>Greedy in gold order: each gold item takes the first free predicted item that matches it.</summary>
+    public static Alignment Create<TPredicted, TGold>(IReadOnlyList<TPredicted> predicted, IReadOnlyList<TGold> gold, Func<TPredicted, TGold, bool> matches)
+    {
+        var taken = new bool[predicted.Count];
+        var matched = new List<(int, int)>();
+        var missed = new List<int>();
+        for (int g = 0; g < gold.Count; g++)
+        {
+            int found = -1;
+            for (int p = 0; p < predicted.Count && found < 0; p++)
+                if (!taken[p] && matches(predicted[p], gold[g])) found = p;
+            if (found < 0) { missed.Add(g); continue; }
+            taken[found] = true;
+            matched.Add((found, g));
+        }
+        var spurious = new List<int>();
+        for (int p = 0; p < predicted.Count; p++)
+            if (!taken[p]) spurious.Add(p);
+        return new Alignment(matched, missed, spurious);
     }
 }

@@ -1,0 +1,130 @@
+using System.CommandLine;
+using NewsExtract.Evaluation;
+
+namespace NewsExtract.Cli;
+
+/// <summary>`newsextract eval GOLD_DIR`: field scores of the extractor on gold articles, and the evaluation gate.</summary>
+internal static class EvalCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var gold = new Argument<string>("GOLD_DIR") { Description = "The gold corpus folder (ID.txt + ID.gold.json files, splits/ lists)." };
+        var split = new Option<string>("--split", "-s")
+        {
+            Description = "The split to score: dev, test, train, or all (every article).",
+            DefaultValueFactory = _ => "dev",
+        };
+        split.AcceptOnlyFromAmong([.. GoldCorpus.SplitNames, CorpusEvaluation.AllArticles]);
+        var errors = new Option<bool>("--errors") { Description = "List, per article, what was missed and what was spurious." };
+        var report = new Option<string?>("--report") { Description = "Also write the scores and errors as JSON to FILE." };
+        var gate = new Option<bool>("--gate") { Description = "Fail (exit 1) when a field is below its pinned floor or the gold data changed." };
+        var pin = new Option<bool>("--pin") { Description = "Pin the floors of this split to the current scores (less a margin) and the gold hash." };
+        var floors = new Option<string?>("--floors") { Description = "The floors file (default: GOLD_DIR/eval-floors.json)." };
+        var threads = new Option<int>("--threads", "-t")
+        {
+            Description = "Articles to extract in parallel.",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+        };
+        var command = new Command("eval", "Score the extractor on gold articles: precision, recall and F1 per field.\n\nExamples:\n  newsextract eval corpus --split dev\n  newsextract eval corpus --split dev --errors\n  newsextract eval corpus --split test --gate\n  newsextract eval corpus --split test --pin\n  newsextract eval corpus --split test --report scores.json")
+        {
+            gold, split, errors, report, gate, pin, floors, threads,
+        };
+        command.SetAction((parse, ct) =>
+        {
+            if (parse.GetValue(gate) && parse.GetValue(pin))
+                return Task.FromResult(context.UsageError("--gate and --pin exclude each other: pin once, then gate."));
+            int n = parse.GetValue(threads);
+            if (n < 1) return Task.FromResult(context.UsageError("--threads must be 1 or more."));
+            return Task.FromResult(Run(context, new EvalSettings(parse.GetValue(gold)!, parse.GetValue(split)!, parse.GetValue(errors),
+                parse.GetValue(report), parse.GetValue(gate), parse.GetValue(pin), parse.GetValue(floors), n), ct));
+        });
+        return command;
+    }
+
+    internal sealed record EvalSettings(string GoldDir, string Split, bool Errors, string? Report, bool Gate, bool Pin, string? Floors, int Threads);
+
+    internal static int Run(CliContext context, EvalSettings s, CancellationToken ct)
+    {
+        GoldCorpus corpus;
+        try
+        {
+            corpus = GoldCorpus.Load(s.GoldDir);
+            _ = CorpusEvaluation.Articles(corpus, s.Split);
+        }
+        catch (Exception ex) when (ex is DirectoryNotFoundException or InvalidDataException)
+        {
+            return context.UsageError(ex.Message);
+        }
+
+        EvaluationReport result;
+        try
+        {
+            result = CorpusEvaluation.Run(corpus, s.Split, NewsExtractor.CreateDefault(), s.Threads, ct);
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is InvalidDataException))
+        {
+            foreach (var inner in ex.InnerExceptions) context.Stderr.WriteLine($"newsextract: {inner.Message}");
+            return 1;
+        }
+        context.Stdout.Write(result.Render(s.Errors));
+
+        if (s.Report is not null)
+        {
+            string temp = Path.GetFullPath(s.Report) + ".tmp";
+            using (var stream = File.Create(temp)) result.WriteJson(stream);
+            File.Move(temp, Path.GetFullPath(s.Report), overwrite: true);
+        }
+
+        string floorsPath = s.Floors ?? Path.Combine(s.GoldDir, "eval-floors.json");
+        string pinCommand = $"newsextract eval {s.GoldDir} --split {s.Split} --pin" + (s.Floors is null ? "" : $" --floors {s.Floors}");
+        if (s.Pin)
+        {
+            EvaluationFloors floors;
+            try
+            {
+                floors = File.Exists(floorsPath) ? EvaluationFloors.Load(floorsPath) : EvaluationFloors.Empty();
+            }
+            catch (InvalidDataException ex)
+            {
+                context.Stderr.WriteLine($"newsextract: {ex.Message}");
+                return 1;
+            }
+            var lowered = floors.Pin(result);
+            floors.Save(floorsPath);
+            context.Stdout.WriteLine();
+            context.Stdout.WriteLine($"Pinned the floors of the {s.Split} split in {floorsPath} (F1 rounded down to 0.01, less {EvaluationFloors.Margin:0.00}).");
+            if (lowered.Count > 0)
+            {
+                context.Stdout.WriteLine("Floors that went DOWN (commit this on its own and say why):");
+                foreach (var line in lowered) context.Stdout.WriteLine($"  {line}");
+            }
+        }
+        if (s.Gate)
+        {
+            if (!File.Exists(floorsPath))
+            {
+                context.Stderr.WriteLine($"newsextract: gate: there is no floors file {floorsPath}; pin the floors with '{pinCommand}'.");
+                return 1;
+            }
+            IReadOnlyList<string> failures;
+            try
+            {
+                failures = EvaluationFloors.Load(floorsPath).Check(result, pinCommand);
+            }
+            catch (InvalidDataException ex)
+            {
+                context.Stderr.WriteLine($"newsextract: {ex.Message}");
+                return 1;
+            }
+            context.Stdout.WriteLine();
+            if (failures.Count > 0)
+            {
+                foreach (var failure in failures) context.Stderr.WriteLine($"newsextract: gate: {failure}");
+                context.Stdout.WriteLine($"Gate FAILED on the {s.Split} split: {failures.Count} problem(s).");
+                return 1;
+            }
+            context.Stdout.WriteLine($"Gate passed on the {s.Split} split: every field at or above its floor in {floorsPath}.");
+        }
+        return 0;
+    }
+}
