@@ -28,6 +28,7 @@ public static class Program
             ExtractCommand.Create(context),
             EvalCommand.Create(context),
             CorpusCommand.Create(context),
+            TrainCommand.Create(context),
         };
         // The default --version prints the entry assembly's version, which is the test host's when run in-process.
         foreach (var option in root.Options)

@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
+using NewsExtract.Ner;
+using NewsExtract.Vocabulary;
+
+namespace NewsExtract.Training;
+
+/// <summary>Algorithm settings of one training run; every field goes into the metrics file.</summary>
+internal sealed record NerTrainingOptions
+{
+    /// <summary>Feature groups of the model.</summary>
+    public NerFeatureGroups Groups { get; init; } = NerFeatureGroups.Lexical | NerFeatureGroups.Vocabulary;
+
+    /// <summary>A feature seen in fewer training tokens than this is left out of the model.</summary>
+    public int MinFeatureCount { get; init; } = 1;
+
+    /// <summary>SDCA L2 regularisation.</summary>
+    public float L2 { get; init; } = 1e-4f;
+
+    /// <summary>SDCA L1 regularisation (zero weights are kept out of the file only when a whole feature row is zero).</summary>
+    public float L1 { get; init; }
+
+    /// <summary>SDCA passes over the data.</summary>
+    public int Iterations { get; init; } = 30;
+
+    /// <summary>Seed of the ML.NET context (the data shuffle between passes).</summary>
+    public int Seed { get; init; } = 1;
+}
+
+/// <summary>What a training run saw and how long it took.</summary>
+internal sealed record NerTrainingInfo(int Articles, int Tokens, int Entities, int CandidateFeatures, int Features, TimeSpan Elapsed);
+
+/// <summary>
+/// Trains the entity model: SdcaMaximumEntropy (Microsoft.ML) on one thread with a fixed seed, so the weights are
+/// the same on every run; the weights and biases are then copied into a <see cref="NerModel"/>, which the library
+/// scores on its own. Only the trainer needs Microsoft.ML.
+/// </summary>
+internal static class NerTrainer
+{
+    public const string Algorithm = "SdcaMaximumEntropy (Microsoft.ML 5.0.1), one thread";
+
+    private sealed class Row
+    {
+        // LoadFromEnumerable takes a key property as the 0-based class index (it stores index + 1 internally).
+        [KeyType(NerTags.Count)]
+        public uint Label { get; set; }
+
+        public VBuffer<float> Features { get; set; }
+    }
+
+    public static NerModel Train(IReadOnlyList<NerExample> examples, NerTrainingOptions options, Vocabularies vocabularies, out NerTrainingInfo info)
+    {
+        var clock = Stopwatch.StartNew();
+        var matrices = examples.Select(e => NerFeatures.Extract(e.Document, options.Groups, vocabularies)).ToArray();
+
+        // The feature dictionary: every hash seen in at least MinFeatureCount training tokens, in ascending order.
+        var counts = new Dictionary<uint, int>();
+        foreach (var m in matrices)
+            for (int t = 0; t < m.TokenCount; t++)
+                foreach (uint h in Distinct(m.Of(t)))
+                    counts[h] = counts.GetValueOrDefault(h) + 1;
+        var kept = counts.Where(kv => kv.Value >= options.MinFeatureCount).Select(kv => kv.Key).ToArray();
+        Array.Sort(kept);
+        var index = new Dictionary<uint, int>(kept.Length);
+        for (int i = 0; i < kept.Length; i++) index[kept[i]] = i;
+
+        var rows = new List<Row>(matrices.Sum(m => m.TokenCount));
+        for (int e = 0; e < examples.Count; e++)
+        {
+            var m = matrices[e];
+            for (int t = 0; t < m.TokenCount; t++)
+            {
+                var indices = new List<int>(m.Of(t).Length);
+                foreach (uint h in m.Of(t))
+                    if (index.TryGetValue(h, out int f)) indices.Add(f);
+                indices.Sort();
+                var unique = indices.Distinct().ToArray();
+                var values = new float[unique.Length];
+                Array.Fill(values, 1f);
+                rows.Add(new Row { Label = (uint)examples[e].Tags[t], Features = new VBuffer<float>(kept.Length, unique.Length, values, unique) });
+            }
+        }
+
+        var ml = new MLContext(seed: options.Seed);
+        var schema = SchemaDefinition.Create(typeof(Row));
+        schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, kept.Length);
+        var data = ml.Data.LoadFromEnumerable(rows, schema);
+        var trainer = ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options
+        {
+            LabelColumnName = nameof(Row.Label),
+            FeatureColumnName = nameof(Row.Features),
+            NumberOfThreads = 1,
+            L2Regularization = options.L2,
+            L1Regularization = options.L1,
+            MaximumNumberOfIterations = options.Iterations,
+        });
+        var parameters = trainer.Fit(data).Model;
+
+        VBuffer<float>[] weightRows = [];
+        parameters.GetWeights(ref weightRows, out int classes);
+        if (classes != NerTags.Count)
+            throw new InvalidOperationException($"The trainer produced {classes} classes; the model format needs {NerTags.Count}.");
+        var biases = parameters.GetBiases().ToArray();
+
+        // ML.NET gives one weight vector per class; the model file keeps one row per feature. Rows that are zero for
+        // every class (possible with L1) are dropped.
+        var dense = new float[kept.Length * classes];
+        for (int k = 0; k < classes; k++)
+        {
+            var row = weightRows[k];
+            var values = row.GetValues();
+            if (row.IsDense)
+                for (int f = 0; f < values.Length; f++) dense[f * classes + k] = values[f];
+            else
+            {
+                var idx = row.GetIndices();
+                for (int j = 0; j < idx.Length; j++) dense[idx[j] * classes + k] = values[j];
+            }
+        }
+        var hashes = new List<uint>(kept.Length);
+        var weights = new List<float>(dense.Length);
+        for (int f = 0; f < kept.Length; f++)
+        {
+            var w = dense.AsSpan(f * classes, classes);
+            if (!w.ContainsAnyExcept(0f)) continue;
+            hashes.Add(kept[f]);
+            weights.AddRange(w);
+        }
+        info = new NerTrainingInfo(examples.Count, rows.Count, examples.Sum(e => e.Tags.Count(NerTags.IsBegin)), kept.Length, hashes.Count, clock.Elapsed);
+        return new NerModel(options.Groups, hashes.ToArray(), weights.ToArray(), biases);
+    }
+
+    private static IEnumerable<uint> Distinct(ReadOnlySpan<uint> hashes)
+    {
+        var set = new HashSet<uint>();
+        foreach (uint h in hashes) set.Add(h);
+        return set;
+    }
+}

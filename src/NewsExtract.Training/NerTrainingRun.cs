@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using NewsExtract.Evaluation;
+using NewsExtract.Ner;
+using NewsExtract.Vocabulary;
+
+namespace NewsExtract.Training;
+
+/// <summary>What <c>newsextract train</c> produced.</summary>
+internal sealed record NerTrainingResult(NerModel Model, NerTrainingInfo Info, NerReport? Dev, string ModelPath, string MetricsPath);
+
+/// <summary>
+/// Rebuilds the shipped entity model from the corpus: trains on the train split, scores the model and both
+/// baselines (no vocabulary features; gazetteer only) on the dev split, and writes ner.bin and ner.metrics.json.
+/// Both files are the same bytes on every run from the same corpus and options (no clock or path in them).
+/// </summary>
+internal static class NerTrainingRun
+{
+    public const string ModelFile = "ner.bin";
+    public const string MetricsFile = "ner.metrics.json";
+
+    /// <param name="corpusRoot">The corpus folder (with splits/).</param>
+    /// <param name="outputDirectory">Where ner.bin and ner.metrics.json go.</param>
+    /// <param name="options">Algorithm settings.</param>
+    /// <param name="limit">Train on the first <paramref name="limit"/> train articles only (for quick checks).</param>
+    /// <param name="baselines">Also train the model without vocabulary features and score the baselines on dev.</param>
+    /// <param name="log">Progress lines.</param>
+    public static NerTrainingResult Run(string corpusRoot, string outputDirectory, NerTrainingOptions options, int? limit, bool baselines, TextWriter log)
+    {
+        var corpus = GoldCorpus.Load(corpusRoot);
+        var vocabularies = Vocabularies.Default;
+        var trainArticles = corpus.Split("train");
+        if (limit is { } n) trainArticles = trainArticles.Take(n).ToArray();
+        var (examples, alignment) = NerGold.Align(trainArticles);
+        log.WriteLine($"train: {trainArticles.Count} articles; {alignment}.");
+        foreach (var problem in alignment.Problems) log.WriteLine("  " + problem);
+
+        var model = NerTrainer.Train(examples, options, vocabularies, out var info);
+        log.WriteLine($"trained in {info.Elapsed.TotalSeconds:0.0} s: {info.Tokens:N0} tokens, {info.Features:N0} features (of {info.CandidateFeatures:N0} seen).");
+
+        NerModel? withoutVocabulary = null;
+        if (baselines && (options.Groups & NerFeatureGroups.Vocabulary) != 0)
+        {
+            withoutVocabulary = NerTrainer.Train(examples, options with { Groups = options.Groups & ~NerFeatureGroups.Vocabulary }, vocabularies, out var baseInfo);
+            log.WriteLine($"trained without vocabulary features in {baseInfo.Elapsed.TotalSeconds:0.0} s: {baseInfo.Features:N0} features.");
+        }
+        NerReport? dev = corpus.Splits.ContainsKey("dev") && corpus.Split("dev").Count > 0
+            ? NerEvaluation.Run(corpus, "dev", model, withoutVocabulary, vocabularies)
+            : null;
+        if (dev is not null) log.Write(dev.Render());
+
+        Directory.CreateDirectory(outputDirectory);
+        string modelPath = Path.Combine(outputDirectory, ModelFile);
+        byte[] bytes;
+        using (var buffer = new MemoryStream())
+        {
+            model.Write(buffer);
+            bytes = buffer.ToArray();
+        }
+        WriteAtomically(modelPath, bytes);
+        string metricsPath = Path.Combine(outputDirectory, MetricsFile);
+        WriteAtomically(metricsPath, Metrics(bytes, options, info, alignment, dev));
+        log.WriteLine($"wrote {modelPath} ({bytes.Length:N0} bytes) and {metricsPath}.");
+        return new NerTrainingResult(model, info, dev, modelPath, metricsPath);
+    }
+
+    private static byte[] Metrics(byte[] model, NerTrainingOptions options, NerTrainingInfo info, NerAlignment alignment, NerReport? dev)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteString("model", ModelFile);
+            w.WriteString("sha256", Convert.ToHexStringLower(SHA256.HashData(model)));
+            w.WriteNumber("bytes", model.Length);
+            w.WriteString("algorithm", NerTrainer.Algorithm);
+            w.WriteString("decoding", "Viterbi over per-token class probabilities with BIO constraints");
+            w.WriteStartObject("hyperparameters");
+            w.WriteString("featureGroups", options.Groups.ToString());
+            w.WriteNumber("minFeatureCount", options.MinFeatureCount);
+            w.WriteString("l2", options.L2.ToString("R", CultureInfo.InvariantCulture));
+            w.WriteString("l1", options.L1.ToString("R", CultureInfo.InvariantCulture));
+            w.WriteNumber("iterations", options.Iterations);
+            w.WriteNumber("seed", options.Seed);
+            w.WriteEndObject();
+            w.WriteStartObject("training");
+            w.WriteString("split", "train");
+            w.WriteNumber("articles", info.Articles);
+            w.WriteNumber("tokens", info.Tokens);
+            w.WriteNumber("entities", info.Entities);
+            w.WriteNumber("featuresSeen", info.CandidateFeatures);
+            w.WriteNumber("features", info.Features);
+            w.WriteNumber("goldAligned", alignment.Aligned);
+            w.WriteNumber("goldWidened", alignment.Snapped);
+            w.WriteNumber("goldSkipped", alignment.Skipped);
+            w.WriteEndObject();
+            if (dev is not null)
+            {
+                w.WriteStartObject("dev");
+                w.WriteNumber("articles", dev.Articles);
+                w.WriteNumber("tokens", dev.Tokens);
+                foreach (var system in dev.Systems)
+                {
+                    w.WriteStartObject(system.Name);
+                    foreach (var field in NerReport.Fields)
+                    {
+                        var c = system.Scores[field];
+                        w.WriteStartObject(field);
+                        w.WriteNumber("precision", Math.Round(c.Precision, 4));
+                        w.WriteNumber("recall", Math.Round(c.Recall, 4));
+                        w.WriteNumber("f1", Math.Round(c.F1, 4));
+                        w.WriteNumber("gold", c.Gold);
+                        w.WriteNumber("predicted", c.Predicted);
+                        w.WriteEndObject();
+                    }
+                    w.WriteEndObject();
+                }
+                w.WriteEndObject();
+            }
+            w.WriteEndObject();
+        }
+        buffer.WriteByte((byte)'\n');
+        return buffer.ToArray();
+    }
+
+    private static void WriteAtomically(string path, byte[] bytes)
+    {
+        string temp = path + ".tmp";
+        File.WriteAllBytes(temp, bytes);
+        File.Move(temp, path, overwrite: true);
+    }
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text;
+using NewsExtract.Documents;
+using NewsExtract.Evaluation;
+using NewsExtract.Records;
+using NewsExtract.Vocabulary;
+
+namespace NewsExtract.Ner;
+
+/// <summary>The entity scores of one tagger: fields "PER", "ORG", "LOC" and "all" (exact span and type).</summary>
+internal sealed record NerSystemScores(string Name, string Description, Scorer Scores);
+
+/// <summary>Entity-level scores of the model and its baselines on one split.</summary>
+internal sealed record NerReport(string Split, int Articles, int Tokens, NerAlignment Alignment, IReadOnlyList<NerSystemScores> Systems)
+{
+    public static readonly string[] Fields = ["PER", "ORG", "LOC", "all"];
+
+    /// <summary>A plain-text table: one block per tagger, one row per type.</summary>
+    public string Render()
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var sb = new StringBuilder();
+        sb.AppendLine(inv, $"Entities on the {Split} split: {Articles} articles, {Tokens:N0} tokens; {Alignment}.");
+        sb.AppendLine("Exact span and type; micro-averaged over articles.");
+        sb.AppendLine();
+        sb.AppendLine(inv, $"{"tagger",-22} {"type",-4} {"P",6} {"R",6} {"F1",6} {"gold",6} {"pred",6}");
+        foreach (var system in Systems)
+        {
+            foreach (var field in Fields)
+            {
+                var c = system.Scores[field];
+                sb.AppendLine(inv, $"{(field == "PER" ? system.Name : ""),-22} {field,-4} {c.Precision,6:0.000} {c.Recall,6:0.000} {c.F1,6:0.000} {c.Gold,6} {c.Predicted,6}");
+            }
+        }
+        sb.AppendLine();
+        foreach (var system in Systems) sb.AppendLine(inv, $"{system.Name}: {system.Description}");
+        return sb.ToString();
+    }
+}
+
+/// <summary>
+/// Scores entity taggers against the gold spans of a corpus split: the shipped model, the model trained without
+/// vocabulary features (when given) and the vocabulary-only gazetteer. Predicted spans are mapped back to the
+/// article file's offsets, so a gold span that does not fall on token boundaries counts as missed.
+/// </summary>
+internal static class NerEvaluation
+{
+    public static NerReport Run(GoldCorpus corpus, string split, NerModel? model = null, NerModel? withoutVocabulary = null, Vocabularies? vocabularies = null)
+    {
+        var articles = corpus.Split(split);
+        vocabularies ??= Vocabularies.Default;
+        model ??= NerModel.Default;
+        var v = vocabularies;
+        var systems = new List<NerSystemScores>
+        {
+            new("model", $"the entity model ({model.FeatureCount:N0} features, groups {model.Groups})", Score(articles, d => model.Tag(d, v))),
+        };
+        if (withoutVocabulary is not null)
+            systems.Add(new("model-no-vocabulary", $"the same training without vocabulary features ({withoutVocabulary.FeatureCount:N0} features)", Score(articles, d => withoutVocabulary.Tag(d, v))));
+        systems.Add(new("gazetteer", "vocabulary only: regions are LOC; parties, coalitions and institutions are ORG", Score(articles, d => GazetteerTagger.Tag(d, v))));
+        var (examples, alignment) = NerGold.Align(articles);
+        return new NerReport(split, articles.Count, examples.Sum(e => e.Tags.Length), alignment, systems);
+    }
+
+    /// <summary>Scores one tagger on gold articles.</summary>
+    public static Scorer Score(IEnumerable<GoldArticle> articles, Func<Document, List<NerSpan>> tagger)
+    {
+        var scorer = new Scorer();
+        foreach (var article in articles)
+        {
+            var document = Document.Create(article.Text);
+            var predicted = tagger(document)
+                .Select(s => { var (a, b) = document.Normalized.ToOriginal(s.Start, s.End); return (s.Type, Start: a, End: b); })
+                .ToList();
+            var gold = article.EntityList.Select(e => (e.Type, e.Start, e.End)).ToList();
+            foreach (var type in (EntityType[])[EntityType.PER, EntityType.ORG, EntityType.LOC])
+                scorer.Add(type.ToString(), predicted.Where(p => p.Type == type), gold.Where(g => g.Type == type));
+            scorer.Add("all", predicted, gold);
+        }
+        return scorer;
+    }
+}

@@ -1,0 +1,244 @@
+using NewsExtract.Documents;
+using NewsExtract.Vocabulary;
+
+namespace NewsExtract.Ner;
+
+/// <summary>Which feature groups a model uses; stored in the model file.</summary>
+[Flags]
+internal enum NerFeatureGroups : byte
+{
+    /// <summary>Word, lowercase, shape, affixes, neighbours, position: always on.</summary>
+    Lexical = 1,
+    /// <summary>Membership of the token and its neighbours in the vocabularies (regions, parties, titles, ...).</summary>
+    Vocabulary = 2,
+}
+
+/// <summary>The feature hashes of every token of a document: token t has <c>Hashes[Offsets[t]..Offsets[t+1]]</c>.</summary>
+internal sealed class NerFeatureMatrix
+{
+    public NerFeatureMatrix(int[] offsets, uint[] hashes)
+    {
+        Offsets = offsets;
+        Hashes = hashes;
+    }
+
+    public int[] Offsets { get; }
+
+    public uint[] Hashes { get; }
+
+    public int TokenCount => Offsets.Length - 1;
+
+    public ReadOnlySpan<uint> Of(int token) => Hashes.AsSpan(Offsets[token], Offsets[token + 1] - Offsets[token]);
+}
+
+/// <summary>
+/// Turns a document's tokens into hashed features for the entity model. A feature is a template number with
+/// its values, hashed by <see cref="FeatureHash"/>; the model keeps the hashes it saw in training. Windows stop
+/// at sentence ends (a sentinel stands beyond them). Template numbers are part of the model format: never
+/// reuse one for a different meaning.
+/// </summary>
+internal static class NerFeatures
+{
+    private const uint Sentinel = 0x5E17_1E11;
+    private const int MaxVocabPerToken = 4;
+
+    // Template numbers.
+    private const uint TWord = 1, TLower = 2, TShape = 3, TPrefix = 4, TSuffix = 5, TLowerAt = 6, TShapeAt = 7,
+        TBigramLeft = 8, TBigramRight = 9, TShapeTrigram = 10, TPosition = 11, TFirstShape = 12, TKind = 13,
+        TLength = 14, TWordAt = 15, TInBrackets = 16, TBoilerplate = 17, TLowerPairLeft = 18,
+        TVocab = 30, TVocabAt = 31, TVocabShape = 32, TVocabSpan = 33, TTitleBefore = 34, TVocabAtLower = 35;
+
+    /// <summary>
+    /// Extracts the features of every token; <paramref name="vocabularies"/> serve the
+    /// <see cref="NerFeatureGroups.Vocabulary"/> group and are ignored without it.
+    /// </summary>
+    public static NerFeatureMatrix Extract(Document document, NerFeatureGroups groups, Vocabularies? vocabularies)
+    {
+        var tokens = document.Tokens;
+        string text = document.Text;
+        int n = tokens.Count;
+        var lower = new uint[n];
+        var word = new uint[n];
+        var shape = new uint[n];
+        var sentenceOf = new int[n];
+        var position = new int[n];
+        var inBrackets = new bool[n];
+        for (int t = 0; t < n; t++)
+        {
+            var span = tokens[t].Span(text);
+            word[t] = FeatureHash.Of(span);
+            lower[t] = FeatureHash.AddLower(FeatureHash.Offset, span);
+            shape[t] = ShapeHash(span);
+        }
+        SentenceLayout(document, sentenceOf, position);
+        MarkBrackets(document, sentenceOf, inBrackets);
+
+        // Vocabulary: per token up to MaxVocabPerToken (category code, position-in-match) pairs.
+        uint[]? vocab = null;
+        int[]? vocabCount = null;
+        if ((groups & NerFeatureGroups.Vocabulary) != 0)
+        {
+            var v = vocabularies ?? throw new ArgumentNullException(nameof(vocabularies), "The vocabulary feature group needs the vocabularies.");
+            vocab = new uint[n * MaxVocabPerToken];
+            vocabCount = new int[n];
+            foreach (var m in v.Matcher.Match(document))
+            {
+                uint code = CategoryCode(v, m);
+                int length = m.EndToken - m.FirstToken;
+                for (int t = m.FirstToken; t < m.EndToken; t++)
+                {
+                    if (vocabCount[t] == MaxVocabPerToken) continue;
+                    // B/I/L/U position of the token inside the match, with the match length capped at 4.
+                    uint pos = length == 1 ? 3u : t == m.FirstToken ? 0u : t == m.EndToken - 1 ? 2u : 1u;
+                    vocab[t * MaxVocabPerToken + vocabCount[t]++] = code << 8 | pos << 4 | (uint)Math.Min(length, 4);
+                }
+            }
+        }
+
+        var offsets = new int[n + 1];
+        var hashes = new List<uint>(n * 40);
+        for (int t = 0; t < n; t++)
+        {
+            offsets[t] = hashes.Count;
+            var span = tokens[t].Span(text);
+            uint L(int d) => Same(t, t + d) ? lower[t + d] : Sentinel + (uint)d;
+            uint S(int d) => Same(t, t + d) ? shape[t + d] : Sentinel + (uint)d;
+            uint W(int d) => Same(t, t + d) ? word[t + d] : Sentinel + (uint)d;
+
+            hashes.Add(FeatureHash.Feature(TWord, word[t]));
+            hashes.Add(FeatureHash.Feature(TLower, lower[t]));
+            hashes.Add(FeatureHash.Feature(TShape, shape[t]));
+            for (int k = 1; k <= 3 && k < span.Length; k++)
+                hashes.Add(FeatureHash.Feature(TPrefix, (uint)k, FeatureHash.AddLower(FeatureHash.Offset, span[..k])));
+            for (int k = 1; k <= 4 && k < span.Length; k++)
+                hashes.Add(FeatureHash.Feature(TSuffix, (uint)k, FeatureHash.AddLower(FeatureHash.Offset, span[^k..])));
+            for (int d = -2; d <= 2; d++)
+            {
+                if (d == 0) continue;
+                hashes.Add(FeatureHash.Feature(TLowerAt, (uint)(d + 2), L(d)));
+                hashes.Add(FeatureHash.Feature(TShapeAt, (uint)(d + 2), S(d)));
+            }
+            hashes.Add(FeatureHash.Feature(TWordAt, 1, W(-1)));
+            hashes.Add(FeatureHash.Feature(TWordAt, 3, W(1)));
+            hashes.Add(FeatureHash.Feature(TBigramLeft, L(-1), lower[t]));
+            hashes.Add(FeatureHash.Feature(TBigramRight, lower[t], L(1)));
+            hashes.Add(FeatureHash.Feature(TLowerPairLeft, L(-2), L(-1)));
+            hashes.Add(FeatureHash.Feature(TShapeTrigram, S(-1), shape[t], S(1)));
+            hashes.Add(FeatureHash.Feature(TPosition, (uint)Math.Min(position[t], 3)));
+            if (position[t] == 0) hashes.Add(FeatureHash.Feature(TFirstShape, shape[t]));
+            hashes.Add(FeatureHash.Feature(TKind, (uint)tokens[t].Kind));
+            hashes.Add(FeatureHash.Feature(TLength, LengthBucket(span.Length)));
+            if (inBrackets[t]) hashes.Add(FeatureHash.Feature(TInBrackets, shape[t]));
+            if (sentenceOf[t] >= 0 && document.Sentences[sentenceOf[t]].IsBoilerplate) hashes.Add(FeatureHash.Feature(TBoilerplate, 1));
+
+            if (vocab is not null)
+            {
+                int c = vocabCount![t];
+                for (int k = 0; k < c; k++)
+                {
+                    uint entry = vocab[t * MaxVocabPerToken + k];
+                    hashes.Add(FeatureHash.Feature(TVocab, entry >> 4));          // category and position
+                    hashes.Add(FeatureHash.Feature(TVocabSpan, entry));          // ... and match length
+                    hashes.Add(FeatureHash.Feature(TVocabShape, entry >> 4, shape[t]));
+                }
+                if (c == 0) hashes.Add(FeatureHash.Feature(TVocab, 0xFFFF));
+                for (int d = -2; d <= 2; d++)
+                {
+                    if (d == 0 || !Same(t, t + d)) continue;
+                    int u = t + d;
+                    for (int k = 0; k < vocabCount[u]; k++)
+                    {
+                        uint entry = vocab[u * MaxVocabPerToken + k];
+                        hashes.Add(FeatureHash.Feature(TVocabAt, (uint)(d + 2), entry >> 4));
+                        if (d == -1 || d == 1) hashes.Add(FeatureHash.Feature(TVocabAtLower, (uint)(d + 2), entry >> 4, shape[t]));
+                    }
+                }
+                // A person cue: an honorific, degree or rank within the three tokens before ("Drs. H. Santoso").
+                for (int d = 1; d <= 3 && Same(t, t - d); d++)
+                    for (int k = 0; k < vocabCount[t - d]; k++)
+                        if ((vocab[(t - d) * MaxVocabPerToken + k] >> 8) >> 4 == CategoryBase(VocabularyCategory.Title))
+                            hashes.Add(FeatureHash.Feature(TTitleBefore, (uint)d, shape[t]));
+            }
+        }
+        offsets[n] = hashes.Count;
+        return new NerFeatureMatrix(offsets, hashes.ToArray());
+
+        bool Same(int t, int u) => u >= 0 && u < n && sentenceOf[u] == sentenceOf[t];
+    }
+
+    private static uint CategoryBase(VocabularyCategory category) => (uint)category + 1;
+
+    // Category in the high bits, a sub-kind (title kind) in the low 4 bits.
+    private static uint CategoryCode(Vocabularies v, PhraseMatch m)
+    {
+        uint sub = m.Category == VocabularyCategory.Title ? (uint)v.Titles.Title(m.EntryId).Kind + 1 : 0;
+        return CategoryBase(m.Category) << 4 | sub;
+    }
+
+    private static uint LengthBucket(int length) => length switch
+    {
+        1 => 1,
+        2 => 2,
+        3 => 3,
+        <= 5 => 4,
+        <= 8 => 5,
+        _ => 6,
+    };
+
+    /// <summary>Word shape with runs collapsed: "Santoso" → "Xx", "KPU" → "X", "M.Pd" → "X.Xx", "0808" → "d".</summary>
+    private static uint ShapeHash(ReadOnlySpan<char> span)
+    {
+        uint h = FeatureHash.Offset;
+        char last = '\0';
+        foreach (char c in span)
+        {
+            char s = char.IsUpper(c) ? 'X' : char.IsLower(c) ? 'x' : char.IsDigit(c) ? 'd' : c;
+            if (s == last) continue;
+            h = FeatureHash.Add(h, s);
+            last = s;
+        }
+        // Long all-caps words (outlets, acronyms) and single capitals (initials) are told apart from the rest.
+        if (span.Length == 1 && char.IsUpper(span[0])) h = FeatureHash.Add(h, '1');
+        return h;
+    }
+
+    private static void SentenceLayout(Document document, int[] sentenceOf, int[] position)
+    {
+        Array.Fill(sentenceOf, -1);
+        for (int s = 0; s < document.Sentences.Count; s++)
+        {
+            var sentence = document.Sentences[s];
+            for (int t = sentence.FirstToken; t < sentence.EndToken; t++)
+            {
+                sentenceOf[t] = s;
+                position[t] = t - sentence.FirstToken;
+            }
+        }
+        // Tokens outside every sentence form stretches of their own (id -2 - first token of the stretch).
+        for (int t = 0; t < sentenceOf.Length; t++)
+        {
+            if (sentenceOf[t] != -1) continue;
+            bool continues = t > 0 && sentenceOf[t - 1] <= -2;
+            sentenceOf[t] = continues ? sentenceOf[t - 1] : -2 - t;
+            position[t] = continues ? position[t - 1] + 1 : 0;
+        }
+    }
+
+    private static void MarkBrackets(Document document, int[] sentenceOf, bool[] inBrackets)
+    {
+        string text = document.Text;
+        bool open = false;
+        for (int t = 0; t < inBrackets.Length; t++)
+        {
+            if (t > 0 && sentenceOf[t] != sentenceOf[t - 1]) open = false;
+            var tok = document.Tokens[t];
+            if (tok.Kind == TokenKind.Punctuation && tok.Length == 1)
+            {
+                char c = text[tok.Start];
+                if (c == '(') { open = true; continue; }
+                if (c == ')') { open = false; continue; }
+            }
+            inBrackets[t] = open;
+        }
+    }
+}

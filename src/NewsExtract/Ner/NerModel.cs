@@ -1,0 +1,226 @@
+using System.Numerics;
+using System.Text;
+using NewsExtract.Documents;
+using NewsExtract.Vocabulary;
+
+namespace NewsExtract.Ner;
+
+/// <summary>
+/// The trained entity model: a linear multiclass (maximum entropy) model over hashed token features, scored here
+/// without any machine-learning library, and decoded with the BIO constraints (<see cref="BioDecoder"/>).
+/// The shipped one is Resources/model/ner.bin, rebuilt with <c>newsextract train</c>. Immutable and thread-safe.
+/// </summary>
+/// <remarks>
+/// File layout (little-endian): "NXNER" and a format byte; the feature groups byte; the class count and the class
+/// names; the feature count; the feature hashes in ascending order; one bias per class; then per feature one
+/// weight per class.
+/// </remarks>
+internal sealed class NerModel
+{
+    public const string ResourceName = "NewsExtract.Resources.model.ner.bin";
+    private const byte FormatVersion = 1;
+    private static ReadOnlySpan<byte> Magic => "NXNER"u8;
+    private static readonly Lazy<NerModel> DefaultModel = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly uint[] _hashes;
+    private readonly float[] _weights;
+    private readonly float[] _biases;
+    private readonly int[] _slots;  // open addressing: feature index + 1, 0 = empty
+    private readonly int _shift;
+
+    /// <summary>
+    /// A model from its parts: <paramref name="hashes"/> strictly ascending, <paramref name="weights"/> holding
+    /// <see cref="NerTags.Count"/> weights per feature in that order, and one bias per class.
+    /// </summary>
+    public NerModel(NerFeatureGroups groups, uint[] hashes, float[] weights, float[] biases)
+    {
+        if (biases.Length != NerTags.Count)
+            throw new ArgumentException($"Expected {NerTags.Count} biases, got {biases.Length}.", nameof(biases));
+        if (weights.Length != hashes.Length * NerTags.Count)
+            throw new ArgumentException($"Expected {hashes.Length * NerTags.Count} weights, got {weights.Length}.", nameof(weights));
+        for (int i = 1; i < hashes.Length; i++)
+            if (hashes[i] <= hashes[i - 1])
+                throw new ArgumentException("Feature hashes must be strictly ascending.", nameof(hashes));
+        Groups = groups;
+        _hashes = hashes;
+        _weights = weights;
+        _biases = biases;
+        int size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, hashes.Length * 2));
+        _shift = 32 - BitOperations.Log2((uint)size);
+        _slots = new int[size];
+        for (int i = 0; i < hashes.Length; i++)
+        {
+            int s = Slot(hashes[i]);
+            while (_slots[s] != 0) s = (s + 1) & (size - 1);
+            _slots[s] = i + 1;
+        }
+    }
+
+    /// <summary>The shipped model (Resources/model/ner.bin), loaded on first use.</summary>
+    public static NerModel Default => DefaultModel.Value;
+
+    public NerFeatureGroups Groups { get; }
+
+    public int FeatureCount => _hashes.Length;
+
+    public ReadOnlySpan<uint> Hashes => _hashes;
+
+    public ReadOnlySpan<float> Weights => _weights;
+
+    public ReadOnlySpan<float> Biases => _biases;
+
+    /// <summary>The entities of a document, in text order.</summary>
+    public List<NerSpan> Tag(Document document, Vocabularies? vocabularies = null)
+    {
+        var features = NerFeatures.Extract(document, Groups, (Groups & NerFeatureGroups.Vocabulary) != 0 ? vocabularies ?? Vocabularies.Default : null);
+        var probabilities = Probabilities(features);
+        var tags = Decode(document, probabilities);
+        return Spans(document, tags, probabilities);
+    }
+
+    /// <summary>Softmax class probabilities, <see cref="NerTags.Count"/> per token, row-major.</summary>
+    public float[] Probabilities(NerFeatureMatrix features)
+    {
+        const int K = NerTags.Count;
+        int n = features.TokenCount;
+        var result = new float[n * K];
+        Span<float> z = stackalloc float[K];
+        for (int t = 0; t < n; t++)
+        {
+            _biases.CopyTo(z);
+            foreach (uint h in features.Of(t))
+            {
+                int f = IndexOf(h);
+                if (f < 0) continue;
+                var w = _weights.AsSpan(f * K, K);
+                for (int k = 0; k < K; k++) z[k] += w[k];
+            }
+            float max = z[0];
+            for (int k = 1; k < K; k++) max = Math.Max(max, z[k]);
+            float sum = 0;
+            for (int k = 0; k < K; k++) { z[k] = MathF.Exp(z[k] - max); sum += z[k]; }
+            for (int k = 0; k < K; k++) result[t * K + k] = z[k] / sum;
+        }
+        return result;
+    }
+
+    /// <summary>Index of a feature hash in the model, or -1 for a feature it never saw.</summary>
+    public int IndexOf(uint hash)
+    {
+        int mask = _slots.Length - 1;
+        for (int s = Slot(hash); ; s = (s + 1) & mask)
+        {
+            int e = _slots[s];
+            if (e == 0) return -1;
+            if (_hashes[e - 1] == hash) return e - 1;
+        }
+    }
+
+    private int Slot(uint hash) => (int)((hash * 2654435769u) >> _shift);
+
+    /// <summary>The best BIO tag sequence of every sentence.</summary>
+    public static NerTag[] Decode(Document document, float[] probabilities)
+    {
+        int n = document.Tokens.Count;
+        var tags = new NerTag[n];
+        int next = 0;
+        foreach (var sentence in document.Sentences)
+        {
+            if (sentence.FirstToken > next) BioDecoder.Decode(probabilities, next, sentence.FirstToken, tags);
+            BioDecoder.Decode(probabilities, sentence.FirstToken, sentence.EndToken, tags);
+            next = Math.Max(next, sentence.EndToken);
+        }
+        if (next < n) BioDecoder.Decode(probabilities, next, n, tags);
+        return tags;
+    }
+
+    /// <summary>Entity spans of a BIO tag sequence; a span's score is the mean probability of its tokens' tags.</summary>
+    public static List<NerSpan> Spans(Document document, ReadOnlySpan<NerTag> tags, float[]? probabilities)
+    {
+        var result = new List<NerSpan>();
+        int t = 0;
+        while (t < tags.Length)
+        {
+            if (tags[t] == NerTag.O || (NerTags.IsInside(tags[t]) && t > 0 && tags[t - 1] != NerTag.O && NerTags.TypeOf(tags[t - 1]) == NerTags.TypeOf(tags[t])))
+            {
+                t++;
+                continue;
+            }
+            var type = NerTags.TypeOf(tags[t]);
+            var inside = NerTags.Inside(type);
+            int end = t + 1;
+            while (end < tags.Length && tags[end] == inside) end++;
+            double score = 1;
+            if (probabilities is not null)
+            {
+                double sum = 0;
+                for (int u = t; u < end; u++) sum += probabilities[u * NerTags.Count + (int)tags[u]];
+                score = sum / (end - t);
+            }
+            result.Add(new NerSpan(type, t, end, document.Tokens[t].Start, document.Tokens[end - 1].End, score));
+            t = end;
+        }
+        return result;
+    }
+
+    public void Write(Stream stream)
+    {
+        using var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+        w.Write(Magic);
+        w.Write(FormatVersion);
+        w.Write((byte)Groups);
+        w.Write(NerTags.Count);
+        foreach (var name in NerTags.Names) w.Write(name);
+        w.Write(_hashes.Length);
+        foreach (uint h in _hashes) w.Write(h);
+        foreach (float b in _biases) w.Write(b);
+        foreach (float x in _weights) w.Write(x);
+    }
+
+    /// <exception cref="InvalidDataException">The stream is not a model of this format.</exception>
+    public static NerModel Read(Stream stream, string name)
+    {
+        using var r = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
+        try
+        {
+            Span<byte> magic = stackalloc byte[Magic.Length];
+            r.BaseStream.ReadExactly(magic);
+            if (!magic.SequenceEqual(Magic)) throw new InvalidDataException($"{name} is not an entity model file (bad signature).");
+            byte version = r.ReadByte();
+            if (version != FormatVersion) throw new InvalidDataException($"{name} has model format {version}; this library reads format {FormatVersion}. Rebuild it with 'newsextract train'.");
+            var groups = (NerFeatureGroups)r.ReadByte();
+            int classes = r.ReadInt32();
+            if (classes != NerTags.Count) throw new InvalidDataException($"{name} has {classes} classes; expected {NerTags.Count}.");
+            for (int k = 0; k < classes; k++)
+            {
+                string label = r.ReadString();
+                if (label != NerTags.Names[k]) throw new InvalidDataException($"{name}: class {k} is '{label}'; expected '{NerTags.Names[k]}'.");
+            }
+            int count = r.ReadInt32();
+            if (count < 0 || count > 50_000_000) throw new InvalidDataException($"{name}: implausible feature count {count}.");
+            var hashes = new uint[count];
+            r.BaseStream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(hashes.AsSpan()));
+            var biases = new float[classes];
+            r.BaseStream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(biases.AsSpan()));
+            var weights = new float[count * classes];
+            r.BaseStream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(weights.AsSpan()));
+            if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("The entity model is read on little-endian machines only.");
+            return new NerModel(groups, hashes, weights, biases);
+        }
+        catch (EndOfStreamException ex)
+        {
+            throw new InvalidDataException($"{name} is truncated.", ex);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new InvalidDataException($"{name} is corrupt: {ex.Message}", ex);
+        }
+    }
+
+    private static NerModel LoadDefault()
+    {
+        using var stream = typeof(NerModel).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"Embedded resource '{ResourceName}' is missing from the NewsExtract assembly; build the model with 'newsextract train' (it writes src/NewsExtract/Resources/model/ner.bin).");
+        return Read(stream, "Resources/model/ner.bin");
+    }
+}
