@@ -50,6 +50,8 @@ internal static class NerTrainingRun
             ? NerEvaluation.Run(corpus, "dev", model, withoutVocabulary, vocabularies)
             : null;
         if (dev is not null) log.Write(dev.Render());
+        if (dev is not null && Environment.GetEnvironmentVariable("NEWSEXTRACT_NER_ERRORS") is { Length: > 0 } errorsPath)
+            File.WriteAllLines(errorsPath, NerEvaluation.Errors(corpus.Split("dev"), d => model.Tag(d, vocabularies)));
 
         Directory.CreateDirectory(outputDirectory);
         string modelPath = Path.Combine(outputDirectory, ModelFile);

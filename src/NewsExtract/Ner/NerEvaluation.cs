@@ -62,6 +62,27 @@ internal static class NerEvaluation
         return new NerReport(split, articles.Count, examples.Sum(e => e.Tags.Length), alignment, systems);
     }
 
+    /// <summary>The missed and spurious entities of one tagger, one line each ("- PER 'x'" missed, "+ ORG 'y'" spurious).</summary>
+    public static List<string> Errors(IEnumerable<GoldArticle> articles, Func<Document, List<NerSpan>> tagger)
+    {
+        var lines = new List<string>();
+        foreach (var article in articles)
+        {
+            var document = Document.Create(article.Text);
+            var predicted = tagger(document).Select(s => { var (a, b) = document.Normalized.ToOriginal(s.Start, s.End); return (s.Type, Start: a, End: b); });
+            var (missed, spurious) = new Scorer().Add("all", predicted, article.EntityList.Select(e => (e.Type, e.Start, e.End)));
+            foreach (var (type, start, end) in missed) lines.Add($"{article.Id} - {type} '{Context(article.Text, start, end)}'");
+            foreach (var (type, start, end) in spurious) lines.Add($"{article.Id} + {type} '{Context(article.Text, start, end)}'");
+        }
+        return lines;
+    }
+
+    private static string Context(string text, int start, int end)
+    {
+        int a = Math.Max(0, start - 25), b = Math.Min(text.Length, end + 25);
+        return (text[a..start] + "[" + text[start..end] + "]" + text[end..b]).Replace('\n', ' ');
+    }
+
     /// <summary>Scores one tagger on gold articles.</summary>
     public static Scorer Score(IEnumerable<GoldArticle> articles, Func<Document, List<NerSpan>> tagger)
     {

@@ -46,6 +46,7 @@ internal static class NerFeatures
     private const uint TWord = 1, TLower = 2, TShape = 3, TPrefix = 4, TSuffix = 5, TLowerAt = 6, TShapeAt = 7,
         TBigramLeft = 8, TBigramRight = 9, TShapeTrigram = 10, TPosition = 11, TFirstShape = 12, TKind = 13,
         TLength = 14, TWordAt = 15, TInBrackets = 16, TBoilerplate = 17, TLowerPairLeft = 18,
+        TPrevLowerShape = 19, TShapeNextLower = 20, TCapRun = 21, TSeenLower = 22, TDocTitleCue = 23, TDocVocab = 24,
         TVocab = 30, TVocabAt = 31, TVocabShape = 32, TVocabSpan = 33, TTitleBefore = 34, TVocabAtLower = 35;
 
     /// <summary>
@@ -95,6 +96,40 @@ internal static class NerFeatures
             }
         }
 
+        // Runs of capitalised words ("Komisi Pemilihan Umum"): each token's place in its run and the run's length.
+        var runPosition = new uint[n];
+        for (int t = 0; t < n;)
+        {
+            if (!Capitalized(tokens[t].Span(text))) { t++; continue; }
+            int end = t + 1;
+            while (end < n && sentenceOf[end] == sentenceOf[t] && Capitalized(tokens[end].Span(text))) end++;
+            int length = end - t;
+            for (int u = t; u < end; u++)
+                runPosition[u] = (uint)(length == 1 ? 4 : u == t ? 1 : u == end - 1 ? 3 : 2) << 4 | (uint)Math.Min(length, 5);
+            t = end;
+        }
+
+        // Document memory: words the article also writes in lowercase (a capital at a sentence start only), and
+        // words that elsewhere follow a title ("H. Fauzan" ... "kata Fauzan") or fall inside a vocabulary entry.
+        var lowercaseSeen = new HashSet<uint>();
+        for (int t = 0; t < n; t++)
+        {
+            var span = tokens[t].Span(text);
+            if (span.Length > 0 && char.IsLower(span[0])) lowercaseSeen.Add(lower[t]);
+        }
+        var docCues = new Dictionary<uint, uint>();  // word hash -> bit set of cues
+        if (vocab is not null)
+            for (int t = 0; t < n; t++)
+            {
+                if (!Capitalized(tokens[t].Span(text))) continue;
+                uint bits = 0;
+                for (int k = 0; k < vocabCount![t]; k++) bits |= 1u << (int)((vocab[t * MaxVocabPerToken + k] >> 12) & 15);
+                for (int d = 1; d <= 2 && t - d >= 0; d++)
+                    for (int k = 0; k < vocabCount[t - d]; k++)
+                        if ((vocab[(t - d) * MaxVocabPerToken + k] >> 12) == CategoryBase(VocabularyCategory.Title)) bits |= 1u << 31;
+                if (bits != 0) docCues[word[t]] = docCues.GetValueOrDefault(word[t]) | bits;
+            }
+
         var offsets = new int[n + 1];
         var hashes = new List<uint>(n * 40);
         for (int t = 0; t < n; t++)
@@ -124,6 +159,13 @@ internal static class NerFeatures
             hashes.Add(FeatureHash.Feature(TBigramRight, lower[t], L(1)));
             hashes.Add(FeatureHash.Feature(TLowerPairLeft, L(-2), L(-1)));
             hashes.Add(FeatureHash.Feature(TShapeTrigram, S(-1), shape[t], S(1)));
+            hashes.Add(FeatureHash.Feature(TPrevLowerShape, L(-1), shape[t]));
+            hashes.Add(FeatureHash.Feature(TShapeNextLower, shape[t], L(1)));
+            if (runPosition[t] != 0)
+            {
+                hashes.Add(FeatureHash.Feature(TCapRun, runPosition[t]));
+                if (lowercaseSeen.Contains(lower[t])) hashes.Add(FeatureHash.Feature(TSeenLower, Math.Min((uint)position[t], 1)));
+            }
             hashes.Add(FeatureHash.Feature(TPosition, (uint)Math.Min(position[t], 3)));
             if (position[t] == 0) hashes.Add(FeatureHash.Feature(TFirstShape, shape[t]));
             hashes.Add(FeatureHash.Feature(TKind, (uint)tokens[t].Kind));
@@ -153,6 +195,9 @@ internal static class NerFeatures
                         if (d == -1 || d == 1) hashes.Add(FeatureHash.Feature(TVocabAtLower, (uint)(d + 2), entry >> 4, shape[t]));
                     }
                 }
+                if (docCues.TryGetValue(word[t], out uint cues))
+                    for (int b = 0; b < 32; b++)
+                        if ((cues & (1u << b)) != 0) hashes.Add(FeatureHash.Feature(b == 31 ? TDocTitleCue : TDocVocab, (uint)b));
                 // A person cue: an honorific, degree or rank within the three tokens before ("Drs. H. Santoso").
                 for (int d = 1; d <= 3 && Same(t, t - d); d++)
                     for (int k = 0; k < vocabCount[t - d]; k++)
@@ -165,6 +210,8 @@ internal static class NerFeatures
 
         bool Same(int t, int u) => u >= 0 && u < n && sentenceOf[u] == sentenceOf[t];
     }
+
+    private static bool Capitalized(ReadOnlySpan<char> span) => span.Length > 0 && char.IsUpper(span[0]);
 
     private static uint CategoryBase(VocabularyCategory category) => (uint)category + 1;
 

@@ -157,10 +157,18 @@ internal sealed class NerModel
                 for (int u = t; u < end; u++) sum += probabilities[u * NerTags.Count + (int)tags[u]];
                 score = sum / (end - t);
             }
-            result.Add(new NerSpan(type, t, end, document.Tokens[t].Start, document.Tokens[end - 1].End, score));
+            result.Add(new NerSpan(type, t, end, EntityStart(document, t), document.Tokens[end - 1].End, score));
             t = end;
         }
         return result;
+    }
+
+    // "se-Kota Kediri" ("all of Kota Kediri") is one token; the entity is the name after the prefix.
+    private static int EntityStart(Document document, int token)
+    {
+        var t = document.Tokens[token];
+        var span = t.Span(document.Text);
+        return span.Length > 4 && span.StartsWith("se-", StringComparison.OrdinalIgnoreCase) && char.IsUpper(span[3]) ? t.Start + 3 : t.Start;
     }
 
     public void Write(Stream stream)
