@@ -19,13 +19,14 @@ internal static class TrainCommand
         var limit = new Option<int?>("--limit") { Description = "Train on the first N train articles only (quick checks)." };
         var noBaselines = new Option<bool>("--no-baselines") { Description = "Skip the model without vocabulary features (dev report shows the model and the gazetteer only)." };
         var noVocabulary = new Option<bool>("--no-vocabulary") { Description = "Train without vocabulary features." };
+        var noLabelContext = new Option<bool>("--no-label-context") { Description = "Train without previous-tag features." };
         var l2 = new Option<float>("--l2") { Description = "L2 regularisation.", DefaultValueFactory = _ => defaults.L2 };
         var l1 = new Option<float>("--l1") { Description = "L1 regularisation.", DefaultValueFactory = _ => defaults.L1 };
         var iterations = new Option<int>("--iterations") { Description = "Passes over the data.", DefaultValueFactory = _ => defaults.Iterations };
         var minCount = new Option<int>("--min-count") { Description = "Keep features seen in at least this many training tokens.", DefaultValueFactory = _ => defaults.MinFeatureCount };
         var command = new Command("train", "Rebuild the entity model from the corpus train split and score it on dev.\n\nExamples:\n  newsextract train\n  newsextract train --limit 20 -o /tmp/model")
         {
-            corpus, output, limit, noBaselines, noVocabulary, l2, l1, iterations, minCount,
+            corpus, output, limit, noBaselines, noVocabulary, noLabelContext, l2, l1, iterations, minCount,
         };
         command.SetAction((parse, ct) =>
         {
@@ -38,7 +39,9 @@ internal static class TrainCommand
                 L1 = parse.GetValue(l1),
                 Iterations = parse.GetValue(iterations),
                 MinFeatureCount = parse.GetValue(minCount),
-                Groups = parse.GetValue(noVocabulary) ? NerFeatureGroups.Lexical : defaults.Groups,
+                Groups = defaults.Groups
+                    & (parse.GetValue(noVocabulary) ? ~NerFeatureGroups.Vocabulary : ~(NerFeatureGroups)0)
+                    & (parse.GetValue(noLabelContext) ? ~NerFeatureGroups.LabelContext : ~(NerFeatureGroups)0),
             };
             try
             {

@@ -11,13 +11,13 @@ namespace NewsExtract.Training;
 internal sealed record NerTrainingOptions
 {
     /// <summary>Feature groups of the model.</summary>
-    public NerFeatureGroups Groups { get; init; } = NerFeatureGroups.Lexical | NerFeatureGroups.Vocabulary;
+    public NerFeatureGroups Groups { get; init; } = NerFeatureGroups.Lexical | NerFeatureGroups.Vocabulary | NerFeatureGroups.LabelContext;
 
     /// <summary>A feature seen in fewer training tokens than this is left out of the model.</summary>
     public int MinFeatureCount { get; init; } = 1;
 
     /// <summary>SDCA L2 regularisation.</summary>
-    public float L2 { get; init; } = 1e-4f;
+    public float L2 { get; init; } = 1e-5f;
 
     /// <summary>SDCA L1 regularisation (zero weights are kept out of the file only when a whole feature row is zero).</summary>
     public float L1 { get; init; }
@@ -39,7 +39,7 @@ internal sealed record NerTrainingInfo(int Articles, int Tokens, int Entities, i
 /// </summary>
 internal static class NerTrainer
 {
-    public const string Algorithm = "SdcaMaximumEntropy (Microsoft.ML 5.0.1), one thread";
+    public const string Algorithm = "SdcaMaximumEntropy (Microsoft.ML 5.0.1), one thread; previous-tag features (MEMM) when LabelContext is on";
 
     private sealed class Row
     {
@@ -56,24 +56,37 @@ internal static class NerTrainer
         var matrices = examples.Select(e => NerFeatures.Extract(e.Document, options.Groups, vocabularies)).ToArray();
 
         // The feature dictionary: every hash seen in at least MinFeatureCount training tokens, in ascending order.
-        var counts = new Dictionary<uint, int>();
-        foreach (var m in matrices)
+        bool context = (options.Groups & NerFeatureGroups.LabelContext) != 0;
+        var tokenFeatures = new List<uint[]>();
+        for (int e = 0; e < examples.Count; e++)
+        {
+            var m = matrices[e];
+            var label = new uint[NerFeatures.LabelFeatureCount];
             for (int t = 0; t < m.TokenCount; t++)
-                foreach (uint h in Distinct(m.Of(t)))
-                    counts[h] = counts.GetValueOrDefault(h) + 1;
+            {
+                // Label context is learnt from the gold tag of the previous token (teacher forcing).
+                if (context) NerFeatures.LabelFeatures(m, t, m.SegmentStarts[t] ? NerTags.Count : (int)examples[e].Tags[t - 1], label);
+                tokenFeatures.Add(context ? [.. m.Of(t), .. label] : m.Of(t).ToArray());
+            }
+        }
+        var counts = new Dictionary<uint, int>();
+        foreach (var features in tokenFeatures)
+            foreach (uint h in features.Distinct())
+                counts[h] = counts.GetValueOrDefault(h) + 1;
         var kept = counts.Where(kv => kv.Value >= options.MinFeatureCount).Select(kv => kv.Key).ToArray();
         Array.Sort(kept);
         var index = new Dictionary<uint, int>(kept.Length);
         for (int i = 0; i < kept.Length; i++) index[kept[i]] = i;
 
-        var rows = new List<Row>(matrices.Sum(m => m.TokenCount));
+        var rows = new List<Row>(tokenFeatures.Count);
+        int row = 0;
         for (int e = 0; e < examples.Count; e++)
         {
-            var m = matrices[e];
-            for (int t = 0; t < m.TokenCount; t++)
+            for (int t = 0; t < examples[e].Tags.Length; t++)
             {
-                var indices = new List<int>(m.Of(t).Length);
-                foreach (uint h in m.Of(t))
+                var features = tokenFeatures[row++];
+                var indices = new List<int>(features.Length);
+                foreach (uint h in features)
                     if (index.TryGetValue(h, out int f)) indices.Add(f);
                 indices.Sort();
                 var unique = indices.Distinct().ToArray();
@@ -109,13 +122,13 @@ internal static class NerTrainer
         var dense = new float[kept.Length * classes];
         for (int k = 0; k < classes; k++)
         {
-            var row = weightRows[k];
-            var values = row.GetValues();
-            if (row.IsDense)
+            var vector = weightRows[k];
+            var values = vector.GetValues();
+            if (vector.IsDense)
                 for (int f = 0; f < values.Length; f++) dense[f * classes + k] = values[f];
             else
             {
-                var idx = row.GetIndices();
+                var idx = vector.GetIndices();
                 for (int j = 0; j < idx.Length; j++) dense[idx[j] * classes + k] = values[j];
             }
         }
@@ -130,12 +143,5 @@ internal static class NerTrainer
         }
         info = new NerTrainingInfo(examples.Count, rows.Count, examples.Sum(e => e.Tags.Count(NerTags.IsBegin)), kept.Length, hashes.Count, clock.Elapsed);
         return new NerModel(options.Groups, hashes.ToArray(), weights.ToArray(), biases);
-    }
-
-    private static IEnumerable<uint> Distinct(ReadOnlySpan<uint> hashes)
-    {
-        var set = new HashSet<uint>();
-        foreach (uint h in hashes) set.Add(h);
-        return set;
     }
 }

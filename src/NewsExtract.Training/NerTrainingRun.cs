@@ -78,7 +78,7 @@ internal static class NerTrainingRun
             w.WriteString("sha256", Convert.ToHexStringLower(SHA256.HashData(model)));
             w.WriteNumber("bytes", model.Length);
             w.WriteString("algorithm", NerTrainer.Algorithm);
-            w.WriteString("decoding", "Viterbi over per-token class probabilities with BIO constraints");
+            w.WriteString("decoding", "Viterbi over the tag probabilities given the previous tag, with BIO constraints");
             w.WriteStartObject("hyperparameters");
             w.WriteString("featureGroups", options.Groups.ToString());
             w.WriteNumber("minFeatureCount", options.MinFeatureCount);

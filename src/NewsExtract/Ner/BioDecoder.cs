@@ -1,49 +1,57 @@
 namespace NewsExtract.Ner;
 
 /// <summary>
-/// Viterbi over per-token class probabilities with the BIO constraints: the best tag sequence of a sentence in
-/// which no I- tag follows O, the sentence start, or a tag of another type.
+/// Viterbi over conditional tag probabilities with the BIO constraints: the best tag sequence of a segment (a
+/// sentence) in which no I- tag follows O, the segment start, or a tag of another type.
 /// </summary>
 internal static class BioDecoder
 {
+    /// <summary>Rows per token in the conditional table: one per previous tag, and one for "no previous token".</summary>
+    public const int Contexts = NerTags.Count + 1;
+
     /// <summary>
-    /// Decodes tokens [<paramref name="first"/>, <paramref name="end"/>) into <paramref name="tags"/>;
-    /// <paramref name="probabilities"/> holds <see cref="NerTags.Count"/> per token of the document, row-major.
+    /// Decodes a segment of <paramref name="length"/> tokens. <paramref name="conditional"/> holds, per token i and
+    /// previous tag p (p = <see cref="NerTags.Count"/> at i = 0), the probabilities of the <see cref="NerTags.Count"/>
+    /// tags at index <c>(i * Contexts + p) * NerTags.Count + k</c>. Writes the tags and the probability of each
+    /// chosen tag given the chosen previous one.
     /// </summary>
-    public static void Decode(ReadOnlySpan<float> probabilities, int first, int end, Span<NerTag> tags)
+    public static void Decode(ReadOnlySpan<float> conditional, int length, Span<NerTag> tags, Span<float> chosen)
     {
         const int K = NerTags.Count;
-        int n = end - first;
-        if (n <= 0) return;
-        // Scores are log probabilities; a floor keeps log(0) finite.
+        if (length <= 0) return;
         Span<double> score = stackalloc double[K];
         Span<double> next = stackalloc double[K];
-        var back = n * K <= 4096 ? stackalloc byte[n * K] : new byte[n * K];
+        var back = length * K <= 4096 ? stackalloc byte[length * K] : new byte[length * K];
         for (int k = 0; k < K; k++)
-            score[k] = NerTags.Allowed(null, (NerTag)k) ? Log(probabilities[first * K + k]) : double.NegativeInfinity;
-        for (int i = 1; i < n; i++)
+            score[k] = NerTags.Allowed(null, (NerTag)k) ? Log(conditional[K * K + k]) : double.NegativeInfinity;
+        for (int i = 1; i < length; i++)
         {
-            int row = (first + i) * K;
             for (int k = 0; k < K; k++)
             {
                 double best = double.NegativeInfinity;
                 int arg = 0;
                 for (int p = 0; p < K; p++)
                 {
-                    if (!NerTags.Allowed((NerTag)p, (NerTag)k)) continue;
-                    if (score[p] > best) { best = score[p]; arg = p; }
+                    if (!NerTags.Allowed((NerTag)p, (NerTag)k) || double.IsNegativeInfinity(score[p])) continue;
+                    double s = score[p] + Log(conditional[(i * Contexts + p) * K + k]);
+                    if (s > best) { best = s; arg = p; }
                 }
-                next[k] = best + Log(probabilities[row + k]);
+                next[k] = best;
                 back[i * K + k] = (byte)arg;
             }
             next.CopyTo(score);
         }
         int last = 0;
         for (int k = 1; k < K; k++) if (score[k] > score[last]) last = k;
-        for (int i = n - 1; i >= 0; i--)
+        for (int i = length - 1; i >= 0; i--)
         {
-            tags[first + i] = (NerTag)last;
+            tags[i] = (NerTag)last;
             last = back[i * K + last];
+        }
+        for (int i = 0; i < length; i++)
+        {
+            int p = i == 0 ? K : (int)tags[i - 1];
+            chosen[i] = conditional[(i * Contexts + p) * K + (int)tags[i]];
         }
     }
 

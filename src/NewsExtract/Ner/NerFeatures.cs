@@ -11,16 +11,33 @@ internal enum NerFeatureGroups : byte
     Lexical = 1,
     /// <summary>Membership of the token and its neighbours in the vocabularies (regions, parties, titles, ...).</summary>
     Vocabulary = 2,
+    /// <summary>
+    /// The previous token's tag, alone and with the token's shape and capitalised-run place: a maximum-entropy
+    /// Markov model, decoded by Viterbi over the tag of the previous token.
+    /// </summary>
+    LabelContext = 4,
 }
 
 /// <summary>The feature hashes of every token of a document: token t has <c>Hashes[Offsets[t]..Offsets[t+1]]</c>.</summary>
 internal sealed class NerFeatureMatrix
 {
-    public NerFeatureMatrix(int[] offsets, uint[] hashes)
+    public NerFeatureMatrix(int[] offsets, uint[] hashes, bool[] segmentStarts, uint[] shapes, uint[] runs)
     {
         Offsets = offsets;
         Hashes = hashes;
+        SegmentStarts = segmentStarts;
+        Shapes = shapes;
+        Runs = runs;
     }
+
+    /// <summary>Whether a token starts a sentence (or a stretch outside the sentences): no tag context before it.</summary>
+    public bool[] SegmentStarts { get; }
+
+    /// <summary>Shape hash of each token (for the label-context features).</summary>
+    public uint[] Shapes { get; }
+
+    /// <summary>Place of each token in its capitalised run, 0 outside one.</summary>
+    public uint[] Runs { get; }
 
     public int[] Offsets { get; }
 
@@ -47,6 +64,7 @@ internal static class NerFeatures
         TBigramLeft = 8, TBigramRight = 9, TShapeTrigram = 10, TPosition = 11, TFirstShape = 12, TKind = 13,
         TLength = 14, TWordAt = 15, TInBrackets = 16, TBoilerplate = 17, TLowerPairLeft = 18,
         TPrevLowerShape = 19, TShapeNextLower = 20, TCapRun = 21, TSeenLower = 22, TDocTitleCue = 23, TDocVocab = 24,
+        TPrevTag = 25, TPrevTagShape = 26, TPrevTagRun = 27,
         TVocab = 30, TVocabAt = 31, TVocabShape = 32, TVocabSpan = 33, TTitleBefore = 34, TVocabAtLower = 35;
 
     /// <summary>
@@ -206,9 +224,26 @@ internal static class NerFeatures
             }
         }
         offsets[n] = hashes.Count;
-        return new NerFeatureMatrix(offsets, hashes.ToArray());
+        var segmentStarts = new bool[n];
+        for (int t = 0; t < n; t++) segmentStarts[t] = t == 0 || sentenceOf[t] != sentenceOf[t - 1];
+        return new NerFeatureMatrix(offsets, hashes.ToArray(), segmentStarts, shape, runPosition);
 
         bool Same(int t, int u) => u >= 0 && u < n && sentenceOf[u] == sentenceOf[t];
+    }
+
+    /// <summary>The number of label-context features per token and previous tag.</summary>
+    public const int LabelFeatureCount = 3;
+
+    /// <summary>
+    /// The label-context features of token <paramref name="t"/> when the previous token has tag
+    /// <paramref name="previous"/> (<see cref="NerTags.Count"/> for none: a segment start).
+    /// </summary>
+    public static void LabelFeatures(NerFeatureMatrix matrix, int t, int previous, Span<uint> result)
+    {
+        uint p = (uint)previous;
+        result[0] = FeatureHash.Feature(TPrevTag, p);
+        result[1] = FeatureHash.Feature(TPrevTagShape, p, matrix.Shapes[t]);
+        result[2] = FeatureHash.Feature(TPrevTagRun, p, matrix.Runs[t]);
     }
 
     private static bool Capitalized(ReadOnlySpan<char> span) => span.Length > 0 && char.IsUpper(span[0]);

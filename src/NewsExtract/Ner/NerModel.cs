@@ -73,35 +73,77 @@ internal sealed class NerModel
     public List<NerSpan> Tag(Document document, Vocabularies? vocabularies = null)
     {
         var features = NerFeatures.Extract(document, Groups, (Groups & NerFeatureGroups.Vocabulary) != 0 ? vocabularies ?? Vocabularies.Default : null);
-        var probabilities = Probabilities(features);
-        var tags = Decode(document, probabilities);
-        return Spans(document, tags, probabilities);
+        var tags = new NerTag[features.TokenCount];
+        var chosen = new float[features.TokenCount];
+        Decode(features, tags, chosen);
+        return Spans(document, tags, chosen);
     }
 
-    /// <summary>Softmax class probabilities, <see cref="NerTags.Count"/> per token, row-major.</summary>
-    public float[] Probabilities(NerFeatureMatrix features)
+    /// <summary>The best tag of every token, segment by segment, and the probability of each chosen tag.</summary>
+    public void Decode(NerFeatureMatrix features, Span<NerTag> tags, Span<float> chosen)
     {
         const int K = NerTags.Count;
         int n = features.TokenCount;
-        var result = new float[n * K];
+        var logits = new float[n * K];
+        for (int t = 0; t < n; t++) Logits(features.Of(t), logits.AsSpan(t * K, K));
+        bool context = (Groups & NerFeatureGroups.LabelContext) != 0;
+        Span<uint> labelFeatures = stackalloc uint[NerFeatures.LabelFeatureCount];
         Span<float> z = stackalloc float[K];
-        for (int t = 0; t < n; t++)
+        float[] conditional = [];
+        for (int first = 0; first < n;)
         {
-            _biases.CopyTo(z);
-            foreach (uint h in features.Of(t))
+            int end = first + 1;
+            while (end < n && !features.SegmentStarts[end]) end++;
+            int length = end - first;
+            if (conditional.Length < length * BioDecoder.Contexts * K) conditional = new float[length * BioDecoder.Contexts * K];
+            for (int i = 0; i < length; i++)
             {
-                int f = IndexOf(h);
-                if (f < 0) continue;
-                var w = _weights.AsSpan(f * K, K);
-                for (int k = 0; k < K; k++) z[k] += w[k];
+                int t = first + i;
+                for (int p = 0; p < BioDecoder.Contexts; p++)
+                {
+                    if ((i == 0) != (p == K)) continue;
+                    logits.AsSpan(t * K, K).CopyTo(z);
+                    if (context)
+                    {
+                        NerFeatures.LabelFeatures(features, t, p, labelFeatures);
+                        foreach (uint h in labelFeatures) Add(h, z);
+                    }
+                    Softmax(z, conditional.AsSpan((i * BioDecoder.Contexts + p) * K, K));
+                    if (!context && i > 0)
+                    {
+                        // Without label context every previous tag gives the same row.
+                        for (int q = 1; q < K; q++) conditional.AsSpan((i * BioDecoder.Contexts) * K, K).CopyTo(conditional.AsSpan((i * BioDecoder.Contexts + q) * K, K));
+                        break;
+                    }
+                }
             }
-            float max = z[0];
-            for (int k = 1; k < K; k++) max = Math.Max(max, z[k]);
-            float sum = 0;
-            for (int k = 0; k < K; k++) { z[k] = MathF.Exp(z[k] - max); sum += z[k]; }
-            for (int k = 0; k < K; k++) result[t * K + k] = z[k] / sum;
+            BioDecoder.Decode(conditional, length, tags.Slice(first, length), chosen.Slice(first, length));
+            first = end;
         }
-        return result;
+    }
+
+    /// <summary>The class scores of one token's features (bias included), before the label context.</summary>
+    public void Logits(ReadOnlySpan<uint> features, Span<float> z)
+    {
+        _biases.CopyTo(z);
+        foreach (uint h in features) Add(h, z);
+    }
+
+    private void Add(uint hash, Span<float> z)
+    {
+        int f = IndexOf(hash);
+        if (f < 0) return;
+        var w = _weights.AsSpan(f * NerTags.Count, NerTags.Count);
+        for (int k = 0; k < w.Length; k++) z[k] += w[k];
+    }
+
+    private static void Softmax(ReadOnlySpan<float> z, Span<float> result)
+    {
+        float max = z[0];
+        for (int k = 1; k < z.Length; k++) max = Math.Max(max, z[k]);
+        float sum = 0;
+        for (int k = 0; k < z.Length; k++) { result[k] = MathF.Exp(z[k] - max); sum += result[k]; }
+        for (int k = 0; k < z.Length; k++) result[k] /= sum;
     }
 
     /// <summary>Index of a feature hash in the model, or -1 for a feature it never saw.</summary>
@@ -118,24 +160,8 @@ internal sealed class NerModel
 
     private int Slot(uint hash) => (int)((hash * 2654435769u) >> _shift);
 
-    /// <summary>The best BIO tag sequence of every sentence.</summary>
-    public static NerTag[] Decode(Document document, float[] probabilities)
-    {
-        int n = document.Tokens.Count;
-        var tags = new NerTag[n];
-        int next = 0;
-        foreach (var sentence in document.Sentences)
-        {
-            if (sentence.FirstToken > next) BioDecoder.Decode(probabilities, next, sentence.FirstToken, tags);
-            BioDecoder.Decode(probabilities, sentence.FirstToken, sentence.EndToken, tags);
-            next = Math.Max(next, sentence.EndToken);
-        }
-        if (next < n) BioDecoder.Decode(probabilities, next, n, tags);
-        return tags;
-    }
-
     /// <summary>Entity spans of a BIO tag sequence; a span's score is the mean probability of its tokens' tags.</summary>
-    public static List<NerSpan> Spans(Document document, ReadOnlySpan<NerTag> tags, float[]? probabilities)
+    public static List<NerSpan> Spans(Document document, ReadOnlySpan<NerTag> tags, ReadOnlySpan<float> chosen)
     {
         var result = new List<NerSpan>();
         int t = 0;
@@ -150,13 +176,9 @@ internal sealed class NerModel
             var inside = NerTags.Inside(type);
             int end = t + 1;
             while (end < tags.Length && tags[end] == inside) end++;
-            double score = 1;
-            if (probabilities is not null)
-            {
-                double sum = 0;
-                for (int u = t; u < end; u++) sum += probabilities[u * NerTags.Count + (int)tags[u]];
-                score = sum / (end - t);
-            }
+            double sum = 0;
+            for (int u = t; u < end; u++) sum += chosen[u];
+            double score = sum / (end - t);
             result.Add(new NerSpan(type, t, end, EntityStart(document, t), document.Tokens[end - 1].End, score));
             t = end;
         }
