@@ -14,7 +14,7 @@ internal sealed record NerTrainingOptions
     public NerFeatureGroups Groups { get; init; } = NerFeatureGroups.Lexical | NerFeatureGroups.Vocabulary | NerFeatureGroups.LabelContext;
 
     /// <summary>A feature seen in fewer training tokens than this is left out of the model.</summary>
-    public int MinFeatureCount { get; init; } = 1;
+    public int MinFeatureCount { get; init; } = 2;
 
     /// <summary>SDCA L2 regularisation.</summary>
     public float L2 { get; init; } = 1e-5f;
@@ -141,7 +141,7 @@ internal static class NerTrainer
             hashes.Add(kept[f]);
             weights.AddRange(w);
         }
-        info = new NerTrainingInfo(examples.Count, rows.Count, examples.Sum(e => e.Tags.Count(NerTags.IsBegin)), kept.Length, hashes.Count, clock.Elapsed);
+        info = new NerTrainingInfo(examples.Count, rows.Count, examples.Sum(e => e.Tags.Count(NerTags.IsBegin)), counts.Count, hashes.Count, clock.Elapsed);
         return new NerModel(options.Groups, hashes.ToArray(), weights.ToArray(), biases);
     }
 }
