@@ -1,5 +1,6 @@
 using System.CommandLine;
 using NewsExtract.Evaluation;
+using NewsExtract.Ner;
 
 namespace NewsExtract.Cli;
 
@@ -20,14 +21,15 @@ internal static class EvalCommand
         var gate = new Option<bool>("--gate") { Description = "Fail (exit 1) when a field is below its pinned floor or the gold data changed." };
         var pin = new Option<bool>("--pin") { Description = "Pin the floors of this split to the current scores (less a margin) and the gold hash." };
         var floors = new Option<string?>("--floors") { Description = "The floors file (default: GOLD_DIR/eval-floors.json)." };
+        var ner = new Option<bool>("--ner") { Description = "Also score the entity tagger alone (the model and its baselines, exact span and type)." };
         var threads = new Option<int>("--threads", "-t")
         {
             Description = "Articles to extract in parallel.",
             DefaultValueFactory = _ => Environment.ProcessorCount,
         };
-        var command = new Command("eval", "Score the extractor on gold articles: precision, recall and F1 per field.\n\nExamples:\n  newsextract eval corpus --split dev\n  newsextract eval corpus --split dev --errors\n  newsextract eval corpus --split test --gate\n  newsextract eval corpus --split test --pin\n  newsextract eval corpus --split test --report scores.json")
+        var command = new Command("eval", "Score the extractor on gold articles: precision, recall and F1 per field.\n\nExamples:\n  newsextract eval corpus --split dev\n  newsextract eval corpus --split dev --errors\n  newsextract eval corpus --split test --gate\n  newsextract eval corpus --split test --pin\n  newsextract eval corpus --split test --report scores.json\n  newsextract eval corpus --split dev --ner")
         {
-            gold, split, errors, report, gate, pin, floors, threads,
+            gold, split, errors, report, gate, pin, floors, ner, threads,
         };
         command.SetAction((parse, ct) =>
         {
@@ -35,13 +37,15 @@ internal static class EvalCommand
                 return Task.FromResult(context.UsageError("--gate and --pin exclude each other: pin once, then gate."));
             int n = parse.GetValue(threads);
             if (n < 1) return Task.FromResult(context.UsageError("--threads must be 1 or more."));
+            if (parse.GetValue(ner) && parse.GetValue(split) == CorpusEvaluation.AllArticles)
+                return Task.FromResult(context.UsageError("--ner scores one split (dev, test or train), not all."));
             return Task.FromResult(Run(context, new EvalSettings(parse.GetValue(gold)!, parse.GetValue(split)!, parse.GetValue(errors),
-                parse.GetValue(report), parse.GetValue(gate), parse.GetValue(pin), parse.GetValue(floors), n), ct));
+                parse.GetValue(report), parse.GetValue(gate), parse.GetValue(pin), parse.GetValue(floors), n, parse.GetValue(ner)), ct));
         });
         return command;
     }
 
-    internal sealed record EvalSettings(string GoldDir, string Split, bool Errors, string? Report, bool Gate, bool Pin, string? Floors, int Threads);
+    internal sealed record EvalSettings(string GoldDir, string Split, bool Errors, string? Report, bool Gate, bool Pin, string? Floors, int Threads, bool Ner = false);
 
     internal static int Run(CliContext context, EvalSettings s, CancellationToken ct)
     {
@@ -67,6 +71,19 @@ internal static class EvalCommand
             return 1;
         }
         context.Stdout.Write(result.Render(s.Errors));
+        if (s.Ner)
+        {
+            context.Stdout.WriteLine();
+            try
+            {
+                context.Stdout.Write(NerEvaluation.Run(corpus, s.Split).Render());
+            }
+            catch (InvalidDataException ex)
+            {
+                context.Stderr.WriteLine($"newsextract: --ner: {ex.Message}");
+                return 1;
+            }
+        }
 
         if (s.Report is not null)
         {

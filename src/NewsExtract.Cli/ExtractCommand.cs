@@ -37,6 +37,9 @@ internal static class ExtractCommand
         {
             int n = parse.GetValue(threads);
             if (n < 1) return Task.FromResult(context.UsageError("--threads must be 1 or more."));
+            // The parser hands an unknown option to PATH; a path that looks like an option and is no file is a typo.
+            var unknown = parse.GetValue(paths)!.FirstOrDefault(p => p.Length > 1 && p[0] == '-' && !File.Exists(p) && !Directory.Exists(p));
+            if (unknown is not null) return Task.FromResult(context.UsageError($"unknown option '{unknown}'."));
             DateOnly? date = null;
             if (parse.GetValue(published) is { } p)
             {

@@ -129,7 +129,7 @@ internal static class Inputs
         try
         {
             reader = new StreamReader(file, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true,
-                new FileStreamOptions { Access = FileAccess.Read, Share = FileShare.Read, Options = FileOptions.SequentialScan });
+                new FileStreamOptions { Access = FileAccess.Read, Share = FileShare.ReadWrite, Options = FileOptions.SequentialScan });
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

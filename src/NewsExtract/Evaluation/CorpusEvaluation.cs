@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace NewsExtract.Evaluation;
@@ -41,7 +42,7 @@ internal sealed record EvaluationReport(string Split, int Articles, string GoldH
     /// <summary>The report as JSON: split, gold hash, per-field counts and scores, and per-article errors.</summary>
     public void WriteJson(Stream stream)
     {
-        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         json.WriteStartObject();
         json.WriteString("split", Split);
         json.WriteNumber("articles", Articles);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace NewsExtract.Evaluation;
@@ -62,11 +63,16 @@ internal sealed class EvaluationFloors
         return Math.Max(0, Math.Round(down - Margin, 2));
     }
 
-    /// <summary>Replaces the floors of the report's split with ones pinned from its scores; returns the floors that went down.</summary>
+    /// <summary>
+    /// Replaces the floors of the report's split with ones pinned from its scores (a field not measured, with nothing
+    /// in gold or predicted, gets floor 0); returns the floors that went down.
+    /// </summary>
     public IReadOnlyList<string> Pin(EvaluationReport report)
     {
         var floors = new SortedDictionary<string, double>(StringComparer.Ordinal);
-        foreach (var field in FieldEvaluator.Fields) floors[field] = FloorOf(report.Scores[field].F1);
+        // A field with nothing in gold and nothing predicted scores a vacuous 1; it gets no floor until it is measured.
+        foreach (var field in FieldEvaluator.Fields)
+            floors[field] = report.Scores[field] is { Gold: 0, Predicted: 0 } ? 0 : FloorOf(report.Scores[field].F1);
         var lowered = new List<string>();
         if (_splits.TryGetValue(report.Split, out var old))
             foreach (var (field, floor) in floors)
@@ -105,7 +111,7 @@ internal sealed class EvaluationFloors
         string full = Path.GetFullPath(path);
         string temp = full + ".tmp";
         using (var stream = File.Create(temp))
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteString("about", "Evaluation gate: minimum F1 per field and the SHA-256 of the split's gold data. "
