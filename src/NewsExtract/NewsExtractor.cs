@@ -20,10 +20,22 @@ public sealed class NewsExtractor
     /// <summary>The extractor with the bundled vocabularies and model. Loads them on first use; later calls return the same instance.</summary>
     public static NewsExtractor CreateDefault() => Shared.Value;
 
-    private static IReadOnlyList<IStage> DefaultStages() =>
-    [
-        new DatelineStage(),
-    ];
+    private static IReadOnlyList<IStage> DefaultStages()
+    {
+        var vocabularies = Vocabulary.Vocabularies.Default;
+        var patterns = Rules.PatternLibrary.Default;
+        return
+        [
+            new Rules.GazetteerStage(vocabularies),
+            new DatelineStage(),
+            new Rules.DateStage(patterns, vocabularies),
+            new Rules.FigureStage(patterns, vocabularies),
+            new Rules.ElectionStage(patterns, vocabularies),
+            new Rules.CandidateStage(patterns, vocabularies),
+            new Rules.OfficialStage(vocabularies),
+            new Rules.EntityStage(),
+        ];
+    }
 
     /// <summary>Extracts the record of one plain-text article.</summary>
     /// <param name="text">The article text.</param>
@@ -119,7 +131,7 @@ public sealed class NewsExtractor
             if (input.Html is not null) return ExtractHtml(input.Html.Value.Span, options, cancellationToken);
             return ArticleRecord.ForError(source, $"{Describe(source)}: the input has neither text nor HTML.");
         }
-        catch (Exception ex) when (ex is InvalidDataException or System.Text.DecoderFallbackException or ArgumentException)
+        catch (Exception ex) when (ex is InvalidDataException or System.Text.DecoderFallbackException)
         {
             return ArticleRecord.ForError(source, $"{Describe(source)}: {ex.Message}");
         }

@@ -25,6 +25,12 @@ internal sealed class Analysis
     /// <summary>The article's own date: what relative dates resolve against.</summary>
     public DateOnly? Published { get; set; }
 
+    /// <summary>Vocabulary matches over the whole text (set by the gazetteer stage), in text order.</summary>
+    public IReadOnlyList<Vocabulary.PhraseMatch> Matches { get; set; } = [];
+
+    /// <summary>Person mentions found by the candidate and official rules, for entity output and linking.</summary>
+    public List<(int Start, int End)> PersonSpans { get; } = [];
+
     public List<Entity> Entities { get; } = [];
 
     public List<Election> Elections { get; } = [];

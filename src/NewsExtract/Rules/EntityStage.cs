@@ -1,0 +1,36 @@
+using NewsExtract.Pipeline;
+using NewsExtract.Records;
+
+namespace NewsExtract.Rules;
+
+/// <summary>
+/// Settles the entity layer: persons found by the candidate and official rules join the proposals, and where
+/// proposals overlap the stronger source wins (model, then rule, then gazetteer; a longer span before a shorter
+/// one of the same source). The result never has overlapping entities.
+/// </summary>
+internal sealed class EntityStage : IStage
+{
+    public void Process(Analysis a, CancellationToken cancellationToken)
+    {
+        foreach (var (start, end) in a.PersonSpans.Distinct())
+            a.Entities.Add(new Entity(EntityType.PER, a.Text[start..end], start, end, EntitySource.Rule, 0.85));
+        var ordered = a.Entities
+            .OrderBy(e => Rank(e.Source))
+            .ThenByDescending(e => e.End - e.Start)
+            .ThenBy(e => e.Start)
+            .ToList();
+        var kept = new List<Entity>();
+        foreach (var e in ordered)
+            if (!kept.Any(k => e.Start < k.End && k.Start < e.End))
+                kept.Add(e);
+        a.Entities.Clear();
+        a.Entities.AddRange(kept.OrderBy(e => e.Start));
+    }
+
+    private static int Rank(EntitySource source) => source switch
+    {
+        EntitySource.Model => 0,
+        EntitySource.Rule => 1,
+        _ => 2,
+    };
+}

@@ -1,0 +1,78 @@
+using System.Text.RegularExpressions;
+using NewsExtract.Pipeline;
+using NewsExtract.Records;
+using NewsExtract.Vocabulary;
+
+namespace NewsExtract.Rules;
+
+/// <summary>
+/// Finds numbers with what they count (patterns/figures.tsv): voters, votes and their shares, polling stations,
+/// seats and their shares, election workers, ballots, budgets, turnout. A number gets at most one kind: the
+/// families run in the order below, and a span already taken is not read again ("surat suara" before "suara").
+/// </summary>
+internal sealed class FigureStage : IStage
+{
+    private static readonly (string Pattern, FigureKind Kind)[] Order =
+    [
+        ("figures.ballots", FigureKind.Ballots),
+        ("figures.officers", FigureKind.Officers),
+        ("figures.budget", FigureKind.Budget),
+        ("figures.budget_words", FigureKind.Budget),
+        ("figures.vote_share_after_votes", FigureKind.VoteShare),
+        ("figures.seat_share_after_seats", FigureKind.SeatShare),
+        ("figures.turnout", FigureKind.Turnout),
+        ("figures.voters", FigureKind.Voters),
+        ("figures.voters_after", FigureKind.Voters),
+        ("figures.votes", FigureKind.Votes),
+        ("figures.polling_stations", FigureKind.PollingStations),
+        ("figures.seats", FigureKind.Seats),
+    ];
+
+    private readonly PatternLibrary _patterns;
+    private readonly NumberWords _words;
+
+    public FigureStage(PatternLibrary patterns, Vocabularies vocabularies)
+    {
+        _patterns = patterns;
+        _words = vocabularies.Numbers;
+    }
+
+    public void Process(Analysis a, CancellationToken cancellationToken)
+    {
+        string text = a.Text;
+        var taken = new List<(int Start, int End)>();
+        foreach (var (pattern, kind) in Order)
+            foreach (Match m in _patterns[pattern].Matches(text))
+            {
+                var amount = m.Groups["amount"];
+                double? value = Numbers.Amount(m, _words);
+                if (value is null && amount.Success)
+                    value = Numbers.Parse(amount.Value.Split(' ')[0]) * Numbers.Scale(m.Groups["scale"].Success ? m.Groups["scale"].Value : null);
+                if (value is null) continue;
+                if (kind is FigureKind.VoteShare or FigureKind.SeatShare or FigureKind.Turnout && value > 100) continue;
+                // A year is not a count ("Pilkada 2024 suara" does not occur, but "tahun 2024 kursi" might).
+                if (kind is FigureKind.Seats && value > 1000) continue;
+                var unit = m.Groups["unit"];
+                int start = Math.Min(amount.Index, unit.Success ? unit.Index : amount.Index);
+                int end = Math.Max(amount.Index + amount.Length, unit.Success ? unit.Index + unit.Length : 0);
+                if (kind is FigureKind.VoteShare or FigureKind.SeatShare or FigureKind.Turnout)
+                {
+                    // "64 persen": the number and its percent word, wherever the cue stood.
+                    start = amount.Index;
+                    end = m.Index + m.Length;
+                    if (unit.Success && unit.Index > amount.Index) end = unit.Index + unit.Length;
+                }
+                else if (kind == FigureKind.Voters && m.Groups["unit"].Index < amount.Index)
+                {
+                    // "DPT sebanyak 222.451 pemilih": the figure is the number and what follows it.
+                    start = amount.Index;
+                    end = m.Index + m.Length;
+                }
+                if (taken.Any(t => start < t.End && t.Start < end)) continue;
+                // Numbers inside dates, regulation numbers and times are not figures.
+                if (start > 0 && (text[start - 1] is '/' || (text[start - 1] == '.' && start > 1 && char.IsDigit(text[start - 2])))) continue;
+                taken.Add((start, end));
+                a.Figures.Add(new Figure(kind, Math.Round(value.Value, 4), text[start..end], start, end));
+            }
+    }
+}

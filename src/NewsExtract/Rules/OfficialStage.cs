@@ -1,0 +1,193 @@
+using System.Text.RegularExpressions;
+using NewsExtract.Documents;
+using NewsExtract.Pipeline;
+using NewsExtract.Records;
+using NewsExtract.Vocabulary;
+
+namespace NewsExtract.Rules;
+
+/// <summary>
+/// Finds named officials: a role word and an institution ("Ketua KPU Kota Blitar Choirul Umam", "Komisioner KPU
+/// Kota Kediri Divisi Perencanaan Data dan Informasi, Nia Sari"), or a fused office with its region or unit
+/// ("Kapolresta Blitar AKBP Leonard M Sinambela", "Dandim 0808 Letkol Arh.Dian Musriyanto", "Menteri Dalam Negeri
+/// (Mendagri) Muhammad Tito Karnavian"), then titles and the name. Ranks and degrees go to titles; one entry per
+/// person (later short mentions add nothing); candidates are not officials.
+/// </summary>
+internal sealed class OfficialStage : IStage
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(200);
+    private readonly Vocabularies _vocabularies;
+    private readonly PersonReader _people;
+
+    public OfficialStage(Vocabularies vocabularies)
+    {
+        _vocabularies = vocabularies;
+        _people = new PersonReader(vocabularies);
+    }
+
+    public void Process(Analysis a, CancellationToken cancellationToken)
+    {
+        var doc = a.Document;
+        var cats = _people.TokenCategories(a, out var titles);
+        var matches = a.Matches;
+        var byFirstToken = new Dictionary<int, List<PhraseMatch>>();
+        foreach (var m in matches)
+        {
+            if (!byFirstToken.TryGetValue(m.FirstToken, out var list)) byFirstToken[m.FirstToken] = list = [];
+            list.Add(m);
+        }
+        var candidates = a.Candidates.SelectMany(c => new[] { c.Head, c.Deputy }).Where(p => p is not null).Select(p => p!).ToList();
+        var seen = new List<string>();
+
+        for (int i = 0; i < matches.Count; i++)
+        {
+            var m = matches[i];
+            if (m.Category is not (VocabularyCategory.Role or VocabularyCategory.Office)) continue;
+            int si = doc.SentenceAt(m.Start);
+            if (si < 0 || doc.Sentences[si].IsBoilerplate) continue;
+            var sentence = doc.Sentences[si];
+            string role;
+            string? institution = null;
+            Sector? sector = null;
+            int t = m.EndToken;
+            int roleStart = m.Start;
+
+            // An acting word before ("Plt. Kepala", "Pj. Wali Kota") stays with the role.
+            int actingStart = m.Start;
+            foreach (var prev in matches)
+                if (prev.EndToken == m.FirstToken && prev.Category == VocabularyCategory.Role
+                    && _vocabularies.Institutions.Role(prev.EntryId).Kind == RoleKind.Acting)
+                    actingStart = prev.Start;
+            if (m.Category == VocabularyCategory.Role && _vocabularies.Institutions.Role(m.EntryId).Kind == RoleKind.Acting) continue;
+            string acting = actingStart < m.Start ? a.Text[actingStart..m.Start] : "";
+
+            if (m.Category == VocabularyCategory.Office)
+            {
+                var office = _vocabularies.Institutions.Office(m.EntryId);
+                role = acting + office.Role;
+                sector = office.Sector;
+                // Region or unit number after the office: "Kapolresta Blitar", "Dandim 0808", "Bupati Ngada".
+                var (unit, next, region) = UnitAfter(a, byFirstToken, t);
+                t = next;
+                if (office.Institution is not null)
+                    institution = unit is null ? office.Institution.Stem : office.Institution.Stem + " " + unit;
+                else if (region is not null)
+                    institution = "Pemerintah " + region.CanonicalName;
+                else if (unit is not null)
+                    institution = unit;
+                // "(Mendagri)" after a spelled-out office.
+                t = SkipParenthesis(a, t, sentence.EndToken);
+            }
+            else
+            {
+                role = acting + a.Text[m.Start..m.End];
+                // The institution right after the role word: "Ketua KPU Kota Blitar", "Kepala Badan Kesatuan Bangsa dan Politik Kota Kediri".
+                if (!byFirstToken.TryGetValue(t, out var atT)) continue;
+                var inst = atT.FirstOrDefault(x => x.Category == VocabularyCategory.Institution);
+                if (inst.End == 0) continue;
+                var lexInst = _vocabularies.Institutions.Institution(inst.EntryId);
+                sector = lexInst.Sector;
+                int instEnd = inst.End;
+                t = inst.EndToken;
+                t = SkipParenthesis(a, t, sentence.EndToken);
+                var (unit, next, _) = UnitAfter(a, byFirstToken, t);
+                if (unit is not null) { instEnd = doc.Tokens[next - 1].End; t = next; }
+                institution = Collapse(a.Text[inst.Start..instEnd]);
+                // "Divisi Perencanaan Data dan Informasi" belongs to the role.
+                var division = Regex.Match(a.Text[doc.Tokens[Math.Min(t, doc.Tokens.Count - 1)].Start..sentence.End],
+                    @"^(?:Divisi|Bidang|Koordinator Divisi)\s+[^,]{3,70}?(?=,)", RegexOptions.CultureInvariant, Timeout);
+                if (t < sentence.EndToken && division.Success)
+                {
+                    role += " " + Collapse(division.Value);
+                    t = doc.TokenAtOrAfter(doc.Tokens[t].Start + division.Length);
+                }
+            }
+
+            // Optional comma, then titles and the name.
+            if (t < sentence.EndToken && a.Text[doc.Tokens[t].Start] == ',') t++;
+            if (t >= sentence.EndToken) continue;
+            var person = _people.ReadAt(a, cats, titles, t, sentence.EndToken);
+            if (person is null) continue;
+            if (candidates.Any(c => CandidateStage.Compatible(c.Name, person.Name) || c.Aliases.Contains(person.Name, StringComparer.OrdinalIgnoreCase))) continue;
+            // "calon Bupati X": a candidate, not an office holder.
+            string before = a.Text[Math.Max(0, roleStart - 12)..roleStart];
+            if (Regex.IsMatch(before, @"\b(?:calon|cabup|cawabup|cagub|paslon|pasangan)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout)) continue;
+            if (seen.Any(s => CandidateStage.Compatible(s, person.Name))) continue;
+            seen.Add(person.Name);
+            a.PersonSpans.Add((person.NameStart, person.NameEnd));
+            a.Officials.Add(new Official(person.Name, role, institution,
+                [a.SpanOf(Math.Min(actingStart, roleStart), person.End)], person.Titles.ToArray(), ToRecordSector(sector)));
+        }
+    }
+
+    private static string Collapse(string s) => Regex.Replace(s.Trim(), @"\s+", " ", RegexOptions.CultureInvariant, Timeout);
+
+    private (string? Unit, int Next, Vocabulary.Region? Region) UnitAfter(Analysis a, Dictionary<int, List<PhraseMatch>> byFirstToken, int t)
+    {
+        var doc = a.Document;
+        if (t >= doc.Tokens.Count) return (null, t, null);
+        if (byFirstToken.TryGetValue(t, out var list))
+        {
+            var region = list.FirstOrDefault(x => x.Category == VocabularyCategory.Region);
+            if (region.End != 0)
+            {
+                var res = _vocabularies.Regions.Resolve(doc, region);
+                int next = region.EndToken;
+                int end = region.End;
+                // "Polres Pekalongan Kota": the trailing cue word is part of the unit's name.
+                if (next < doc.Tokens.Count && doc.TokenText(next) is "Kota" && doc.Tokens[next].Start == end + 1) { end = doc.Tokens[next].End; next++; }
+                return (a.Text[region.Start..end], next, res.Region);
+            }
+        }
+        var tok = doc.Tokens[t];
+        // "Pangdam XVII/Cenderawasih", "Kodam IV/Diponegoro": a roman numeral with the command's name.
+        if (tok.Kind == TokenKind.Word && IsRoman(tok.Span(a.Text)) && t + 2 < doc.Tokens.Count && doc.TokenText(t + 1) == "/" && doc.Tokens[t + 1].Start == tok.End)
+            return (a.Text[tok.Start..doc.Tokens[t + 2].End], t + 3, null);
+        if (tok.Kind == TokenKind.Number && tok.Length <= 5)
+        {
+            int next = t + 1;
+            int end = tok.End;
+            // "Kodim 1509/Labuha"
+            if (next + 1 < doc.Tokens.Count && doc.TokenText(next) == "/" && doc.Tokens[next].Start == end)
+            {
+                end = doc.Tokens[next + 1].End;
+                next += 2;
+            }
+            return (a.Text[tok.Start..end], next, null);
+        }
+        return (null, t, null);
+    }
+
+    private static bool IsRoman(ReadOnlySpan<char> s)
+    {
+        if (s.IsEmpty || s.Length > 6) return false;
+        foreach (char c in s) if (c is not ('I' or 'V' or 'X' or 'L')) return false;
+        return true;
+    }
+
+    private static int SkipParenthesis(Analysis a, int t, int limit)
+    {
+        var doc = a.Document;
+        if (t < limit && doc.TokenText(t) == "(")
+        {
+            int close = t + 1;
+            while (close < limit && close - t < 8 && doc.TokenText(close) != ")") close++;
+            if (close < limit && doc.TokenText(close) == ")") return close + 1;
+        }
+        return t;
+    }
+
+    private static OfficialSector? ToRecordSector(Sector? s) => s switch
+    {
+        Sector.Kpu => OfficialSector.Kpu,
+        Sector.Bawaslu => OfficialSector.Bawaslu,
+        Sector.Police => OfficialSector.Police,
+        Sector.Military => OfficialSector.Military,
+        Sector.Government => OfficialSector.Government,
+        Sector.Court => OfficialSector.Court,
+        Sector.Parliament => OfficialSector.Parliament,
+        Sector.Party => OfficialSector.Party,
+        Sector.Other => OfficialSector.Other,
+        _ => null,
+    };
+}
