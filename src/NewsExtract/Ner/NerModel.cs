@@ -17,7 +17,7 @@ namespace NewsExtract.Ner;
 /// </remarks>
 internal sealed class NerModel
 {
-    public const string ResourceName = "NewsExtract.Resources.model.ner.bin";
+    public const string ResourceName = "NewsExtract.Resources.model/ner.bin";
     private const byte FormatVersion = 1;
     private static ReadOnlySpan<byte> Magic => "NXNER"u8;
     private static readonly Lazy<NerModel> DefaultModel = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
