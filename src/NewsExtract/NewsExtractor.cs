@@ -33,6 +33,7 @@ public sealed class NewsExtractor
             new Rules.ElectionStage(patterns, vocabularies),
             new Rules.CandidateStage(patterns, vocabularies),
             new Rules.OfficialStage(vocabularies),
+            new NerStage(Ner.NerModel.Default, vocabularies),
             new Rules.EntityStage(),
         ];
     }

@@ -66,7 +66,7 @@ public class CorpusAnnotationTests
             Assert.True(d.Start >= 0 && d.End <= a.Text.Length && d.Start < d.End, $"{id}: date {d} outside the text");
             Assert.Equal(d.Text, a.Text[d.Start..d.End]);
             Assert.True(d.Event is null || Events.Contains(d.Event), $"{id}: unknown event '{d.Event}'");
-            Assert.InRange(d.Date.Year, 2000, 2030);
+            Assert.InRange(d.Date.Year, 1945, 2030);
         }
         foreach (var f in a.FigureList)
         {
