@@ -144,6 +144,13 @@ internal static class Tokenizer
                 partStart = i + 1;
             }
         }
+        // The last part may be an abbreviation whose dot ends the chunk: "Lopo-St. Aisyah", "Azwar-M. Zaki".
+        if (partStart > start && end < text.Length && text[end] == '.'
+            && (abbreviations.TryGet(text.AsSpan(partStart, end - partStart + 1), out _) || (end - partStart == 1 && char.IsUpper(text[partStart]))))
+        {
+            tokens.Add(new Token(partStart, end + 1, TokenKind.Abbreviation));
+            return;
+        }
         EmitPart(text, partStart, end, tokens, abbreviations);
     }
 
@@ -213,7 +220,9 @@ internal static class Tokenizer
         foreach (char ch in right) if (char.IsLetter(ch)) rightLetters++;
         int leftLetters = 0;
         foreach (char ch in left) if (char.IsLetter(ch)) leftLetters++;
-        if (rightLetters < 2 || leftLetters < 2) return false;
+        // "Azwar-M. Zaki": an initial with its dot after the hyphen starts a name.
+        bool initial = rightLetters == 1 && right.Length == 1 && rightEnd == chunkEnd && chunkEnd < text.Length && text[chunkEnd] == '.';
+        if ((rightLetters < 2 && !initial) || leftLetters < 2) return false;
         // Reduplicated names stay whole ("Bau-Bau", "Kupang-Kupang" is not a thing).
         if (left.Equals(right, StringComparison.OrdinalIgnoreCase)) return false;
         // Digits on either side: a code or name like "Covid-19", "COVID-19", "G-20".

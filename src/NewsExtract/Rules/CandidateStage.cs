@@ -97,7 +97,9 @@ internal sealed class CandidateStage : IStage
         var wa = Words(a);
         var wb = Words(b);
         var (shorter, longer) = wa.Length <= wb.Length ? (wa, wb) : (wb, wa);
-        return shorter.Length > 0 && shorter.All(w => longer.Contains(w, StringComparer.OrdinalIgnoreCase));
+        // A short form may cut a word ("Frans" for "Fransiskus"), not invent one.
+        return shorter.Length > 0 && shorter.All(w => longer.Any(l => string.Equals(l, w, StringComparison.OrdinalIgnoreCase)
+            || (w.Length >= 4 && l.StartsWith(w, StringComparison.OrdinalIgnoreCase))));
     }
 
     private static string[] Words(string name) =>
@@ -165,14 +167,29 @@ internal sealed class CandidateStage : IStage
             int t = sentence.FirstToken;
             while (t < sentence.EndToken)
             {
-                var left = _people.ReadAt(a, cats, titles, t, sentence.EndToken, maxNameTokens: 4);
+                var left = _people.ReadAt(a, cats, titles, t, sentence.EndToken, maxNameTokens: 5);
                 if (left is null) { t++; continue; }
                 int j = left.EndToken;
+                // "Anies, yang berpasangan dengan Muhaimin Iskandar", "Prabowo ... yang menggandeng Gibran".
+                var partner = _patterns["candidates.partner"].Match(a.Text, left.End, Math.Min(a.Text.Length, left.End + 40) - left.End);
+                if (partner.Success && partner.Index == left.End)
+                {
+                    int rt = a.Document.TokenAtOrAfter(partner.Index + partner.Length);
+                    var rightPartner = rt < sentence.EndToken ? _people.ReadAt(a, cats, titles, rt, sentence.EndToken, maxNameTokens: 4) : null;
+                    if (rightPartner is not null)
+                    {
+                        result.Add(new PairMention(left, rightPartner, left.Start, rightPartner.End, si, null));
+                        a.PersonSpans.Add((left.NameStart, left.NameEnd));
+                        a.PersonSpans.Add((rightPartner.NameStart, rightPartner.NameEnd));
+                        t = rightPartner.EndToken;
+                        continue;
+                    }
+                }
                 if (j < sentence.EndToken && IsConnector(a, j, left, sentence, out bool needsCue))
                 {
                     if (!needsCue || CueBefore(a, left.FirstToken, sentence.FirstToken))
                     {
-                        var right = _people.ReadAt(a, cats, titles, j + 1, sentence.EndToken, maxNameTokens: 4);
+                        var right = _people.ReadAt(a, cats, titles, j + 1, sentence.EndToken, maxNameTokens: 5);
                         if (right is not null && !string.Equals(right.Name, left.Name, StringComparison.OrdinalIgnoreCase))
                         {
                             string? label = left.Titles.Count == 0 && right.Titles.Count == 0 && left.NameWords.Length <= 2 && right.NameWords.Length <= 2
@@ -319,16 +336,18 @@ internal sealed class CandidateStage : IStage
             // "nomor urut 1 diraih paslon X-Y", "Paslon nomor urut 2, X dan Y": the pair after the number, when
             // no verb of receiving ties the number to the pair before it ("X-Y ... mendapat nomor urut 1").
             var following = inSentence.Where(x => x.Start >= m.Index + m.Length).OrderBy(x => x.Start).FirstOrDefault();
-            // A pair written right before the number owns it ("Ansy-Jane No 1, Melky-Johni No 2").
+            // "nomor urut 2 Iskandar-Nurlaila": a pair right after the number owns it; "Ansy-Jane No 1, Melky-Johni
+            // No 2": a pair right before it does; otherwise a verb decides ("X-Y mendapat nomor urut 1", "nomor urut 1
+            // diraih X-Y").
             bool adjacent = target is not null && m.Index - target.End <= 3;
-            if (following is not null && !adjacent && following.Start - (m.Index + m.Length) < 40)
+            if (following is not null && following.Start - (m.Index + m.Length) < 40)
             {
                 string before = a.Text[Math.Max(0, m.Index - 30)..m.Index];
                 string between = a.Text[(m.Index + m.Length)..following.Start];
                 bool receivedBefore = _patterns["candidates.receives"].IsMatch(before);
-                bool givenAfter = _patterns["candidates.given_to"].IsMatch(between) || between.Trim() is "," or "" or ":";
-                if (target is null ? !receivedBefore || givenAfter : givenAfter && !receivedBefore)
-                    target = following;
+                bool givenAfter = _patterns["candidates.given_to"].IsMatch(between) || between.Trim() is "," or ":";
+                if (between.Trim().Length == 0 && !receivedBefore) target = following;
+                else if (!adjacent && (target is null ? !receivedBefore || givenAfter : givenAfter && !receivedBefore)) target = following;
             }
             if (target is null)
             {

@@ -42,6 +42,7 @@ internal sealed class ElectionStage : IStage
         var main = MainRegion(regions);
         var races = new List<Race>();
         var typedWithoutRegion = new List<(ElectionType Type, int Offset, Span Evidence)>();
+        var bareOffices = new List<(ElectionType Type, Region Region, int Offset, Span Evidence, Span RegionEvidence)>();
 
         foreach (var (cue, type, kinds) in Cues)
             foreach (Match m in _patterns[cue].Matches(text))
@@ -49,9 +50,13 @@ internal sealed class ElectionStage : IStage
                 if (IsBoilerplate(a, m.Index) || !WordBoundary(text, m.Index, m.Length)) continue;
                 var evidence = a.SpanOf(m.Index, m.Index + m.Length);
                 var region = RegionRightAfter(a, regions, m.Index + m.Length, kinds);
-                if (region is not null)
+                // An office word alone ("Bupati Ngada", "mantan Gubernur Jawa Tengah") is a person's title more often than a race.
+                bool bare = IsBareOffice(m.Value);
+                if (region is not null && bare)
+                    bareOffices.Add((type, region.Value.Region, m.Index, evidence, a.SpanOf(region.Value.Start, region.Value.End)));
+                else if (region is not null)
                     Add(races, type, region.Value.Region, m.Index, evidence, a.SpanOf(region.Value.Start, region.Value.End));
-                else
+                else if (!bare)
                     typedWithoutRegion.Add((type, m.Index, evidence));
             }
 
@@ -79,6 +84,13 @@ internal sealed class ElectionStage : IStage
                 Add(races, type, region, offset, evidence, null);
         }
 
+        // Office words count only for the article's main region, and only in an article about an election.
+        bool electionContext = _patterns["elections.pilkada"].IsMatch(text) || _patterns["candidates.pair_cue"].IsMatch(text);
+        if (electionContext)
+            foreach (var (type, region, offset, evidence, regionEvidence) in bareOffices)
+                if (region.Code == main?.Code || races.Any(r => r.Region?.Code == region.Code && r.Type == type))
+                    Add(races, type, region, offset, evidence, regionEvidence);
+
         if (races.Count == 0 && main is not null && main.Kind != RegionKind.Province)
         {
             var pilkada = _patterns["elections.pilkada"].Match(text);
@@ -98,6 +110,13 @@ internal sealed class ElectionStage : IStage
             int? raceYear = YearNear(a, race) ?? year;
             a.Elections.Add(new Election(race.Type, race.Region is null ? null : ToRecord(race.Region), raceYear, race.Evidence));
         }
+    }
+
+    private static bool IsBareOffice(string cue)
+    {
+        var c = cue.TrimStart();
+        return c.StartsWith("Bupati", StringComparison.OrdinalIgnoreCase) || c.StartsWith("Wali", StringComparison.OrdinalIgnoreCase)
+            || c.StartsWith("Gubernur", StringComparison.OrdinalIgnoreCase);
     }
 
     private static void Add(List<Race> races, ElectionType type, Region? region, int offset, Span evidence, Span? regionEvidence)

@@ -1,3 +1,4 @@
+using NewsExtract.Common;
 using NewsExtract.Documents;
 using NewsExtract.Pipeline;
 using NewsExtract.Vocabulary;
@@ -16,18 +17,15 @@ internal sealed record PersonMention(int Start, int End, int NameStart, int Name
 /// </summary>
 internal sealed class PersonReader
 {
-    private static readonly HashSet<string> NotNames = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly Lazy<HashSet<string>> NotNamesLazy = new(() =>
     {
-        "Pasangan", "Paslon", "Calon", "Cabup", "Cawabup", "Cagub", "Cawagub", "Cawalkot", "Cawawalkot", "Kandidat", "Nomor", "Nomer", "No",
-        "Dan", "Atau", "Yang", "Dengan", "Di", "Ke", "Dari", "Pada", "Untuk", "Sementara", "Sedangkan", "Adapun", "Menurut", "Kata", "Ujar",
-        "Ketua", "Wakil", "Anggota", "Pilkada", "Pilwali", "Pilbup", "Pilgub", "Pilpres", "Pemilu", "Pilwalkot", "Baca", "Juga", "Hal", "Ini", "Itu",
-        "Tim", "Koalisi", "Partai", "Debat", "Kampanye", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu", "Senin", "Tahun", "Provinsi",
-        "Kota", "Kabupaten", "Kecamatan", "Desa", "Kelurahan", "Jalan", "Jl", "Hotel", "Gedung", "Aula", "Kantor", "Bapak", "Ibu", "Pak", "Bu",
-        "Bupati", "Gubernur", "Presiden", "Wali", "Walikota", "Pj", "Plt", "Plh", "Sekda", "Camat", "Lurah", "Kapolres", "Kapolda", "Dandim",
-        "Rapat", "Pleno", "Deklarasi", "Sidang", "Mahkamah", "Komisi", "Badan", "Dewan", "Majelis", "Kementerian", "Menteri", "Pemerintah",
-        "Republik", "Indonesia", "Hasil", "Real", "Count", "Quick", "Surat", "Suara", "TPS", "DPT", "KPU", "Bawaslu", "DPRD", "DPR", "MK",
-        "PSU", "Perwakilan", "Narasumber", "Satgas", "Wakapolres", "Wakapolri", "Jaksa", "Agung", "Asisten", "Petahana", "Incumbent", "Nasional", "Daerah", "Umum", "Utara", "Selatan", "Barat", "Timur", "Tengah", "Raya",
-    };
+        var set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var row in EmbeddedTsv.Read("language/not-names.txt", 1, 1))
+            if (!set.Add(row[0])) throw row.Error($"'{row[0]}' is listed twice.");
+        return set;
+    });
+
+    private static HashSet<string> NotNames => NotNamesLazy.Value;
 
     private readonly Vocabularies _vocabularies;
 
@@ -63,7 +61,7 @@ internal sealed class PersonReader
         }
         if (tok.Kind != TokenKind.Word || !char.IsUpper(text[tok.Start])) return false;
         if (cats[t] is VocabularyCategory.Region or VocabularyCategory.Party or VocabularyCategory.Institution or VocabularyCategory.Office
-            or VocabularyCategory.Role or VocabularyCategory.Weekday or VocabularyCategory.Coalition)
+            or VocabularyCategory.Role or VocabularyCategory.Weekday or VocabularyCategory.Coalition or VocabularyCategory.Number)
             return false;
         // A month name is a name ("I Putu Agus", "Juni Astuti") unless a day number stands next to it.
         if (cats[t] is VocabularyCategory.Month)
