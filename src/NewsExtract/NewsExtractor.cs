@@ -32,7 +32,7 @@ public sealed class NewsExtractor
             new Rules.FigureStage(patterns, vocabularies),
             new Rules.ElectionStage(patterns, vocabularies),
             new Rules.CandidateStage(patterns, vocabularies),
-            new Rules.OfficialStage(vocabularies),
+            new Rules.OfficialStage(patterns, vocabularies),
             new NerStage(Ner.NerModel.Default, vocabularies),
             new Rules.EntityStage(),
         ];

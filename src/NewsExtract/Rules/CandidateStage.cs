@@ -135,7 +135,7 @@ internal sealed class CandidateStage : IStage
         LinkFullNames(a, cats, titles, pairs);
         LinkNicknames(a, cats, titles, pairs, mentions);
         AssignNumbers(a, mentions, pairs);
-        AssignBacking(a, mentions);
+        AssignBacking(a, mentions, pairs);
         AssignIncumbency(a, mentions);
         AssignVotes(a, mentions);
 
@@ -304,6 +304,24 @@ internal sealed class CandidateStage : IStage
         }
     }
 
+    /// <summary>The pair one of whose people is named last before <paramref name="offset"/>, within four sentences.</summary>
+    private static PairBuilder? LastNamedPair(Analysis a, List<PairBuilder> pairs, int offset)
+    {
+        int si = a.Document.SentenceAt(offset);
+        if (si < 0) return null;
+        int from = a.Document.Sentences[Math.Max(0, si - 4)].Start;
+        PairBuilder? best = null;
+        int bestAt = -1;
+        foreach (var p in pairs)
+            foreach (var person in new[] { p.Head, p.Deputy })
+                foreach (var name in person.Aliases.Append(person.Name).Append(person.Name.Split(' ')[0]).Where(n => n.Length >= 3))
+                {
+                    int at = a.Text.LastIndexOf(name, offset, offset - from, StringComparison.Ordinal);
+                    if (at > bestAt) { bestAt = at; best = p; }
+                }
+        return best;
+    }
+
     /// <summary>The head whose name appears last before <paramref name="offset"/>, within the three sentences before.</summary>
     private static PersonBuilder? LastNamedHead(Analysis a, List<PairBuilder> pairs, int offset)
     {
@@ -375,7 +393,7 @@ internal sealed class CandidateStage : IStage
         return true;
     }
 
-    private void AssignBacking(Analysis a, List<PairMention> mentions)
+    private void AssignBacking(Analysis a, List<PairMention> mentions, List<PairBuilder> pairs)
     {
         var doc = a.Document;
         foreach (Match m in _patterns["candidates.backing"].Matches(a.Text))
@@ -393,13 +411,22 @@ internal sealed class CandidateStage : IStage
                 target = after;
                 from = after.End;
             }
-            target ??= mentions.Where(x => x.Sentence == si - 1).LastOrDefault();
-            if (target is null) continue;
+            PairBuilder? owner = target?.Pair;
+            if (owner is null)
+            {
+                // "Pasangan nomor 2 didukung Golkar": the pair with that number.
+                var numbered = _patterns["candidates.ballot_number"].Matches(a.Text[sentence.Start..m.Index]).LastOrDefault();
+                if (numbered is not null && Numbers.SmallNumber(numbered.Groups["n"].Value, _vocabularies.Numbers) is int n)
+                    owner = pairs.FirstOrDefault(p => p.Number == n);
+                // "Pasangan ini diusung ...", "Keduanya diusung ...": the pair named last, a few sentences back at most.
+                owner ??= LastNamedPair(a, pairs, m.Index);
+            }
+            if (owner is null) continue;
             // Parties from the cue to the next pair mention or the end of the sentence.
             int stop = inSentence.Where(x => x.Start > from).Select(x => x.Start).DefaultIfEmpty(sentence.End).First();
             var contrast = Regex.Match(a.Text[from..stop], @"\b(?:sedangkan|sementara|adapun)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
             if (contrast.Success) stop = from + contrast.Index;
-            var pair = target.Pair;
+            var pair = owner;
             foreach (var pm in a.Matches)
             {
                 if (pm.Start < from || pm.End > stop) continue;

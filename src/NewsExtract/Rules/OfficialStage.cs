@@ -18,9 +18,11 @@ internal sealed class OfficialStage : IStage
     private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(200);
     private readonly Vocabularies _vocabularies;
     private readonly PersonReader _people;
+    private readonly PatternLibrary _patterns;
 
-    public OfficialStage(Vocabularies vocabularies)
+    public OfficialStage(PatternLibrary patterns, Vocabularies vocabularies)
     {
+        _patterns = patterns;
         _vocabularies = vocabularies;
         _people = new PersonReader(vocabularies);
     }
@@ -82,9 +84,20 @@ internal sealed class OfficialStage : IStage
             {
                 role = acting + a.Text[m.Start..m.End];
                 // The institution right after the role word: "Ketua KPU Kota Blitar", "Kepala Badan Kesatuan Bangsa dan Politik Kota Kediri".
-                if (!byFirstToken.TryGetValue(t, out var atT)) continue;
-                var inst = atT.FirstOrDefault(x => x.Category == VocabularyCategory.Institution);
-                if (inst.End == 0) continue;
+                var inst = byFirstToken.TryGetValue(t, out var atT) ? atT.FirstOrDefault(x => x.Category == VocabularyCategory.Institution) : default;
+                if (inst.End == 0)
+                {
+                    // Bodies the vocabulary does not list: "Kepala Dinas Sosial Maluku Tengah", "Ketua Dewan Adat Dayak (DAD) Ketapang".
+                    if (t >= sentence.EndToken) continue;
+                    var generic = _patterns["officials.generic_institution"].Match(a.Text, doc.Tokens[t].Start, sentence.End - doc.Tokens[t].Start);
+                    if (!generic.Success || generic.Index != doc.Tokens[t].Start) continue;
+                    institution = Collapse(generic.Value);
+                    sector = Sector.Other;
+                    if (generic.Value.StartsWith("Dinas", StringComparison.Ordinal) || generic.Value.StartsWith("Badan", StringComparison.Ordinal) || generic.Value.StartsWith("Kantor", StringComparison.Ordinal))
+                        sector = Sector.Government;
+                    t = doc.TokenAtOrAfter(generic.Index + generic.Length);
+                    goto Name;
+                }
                 var lexInst = _vocabularies.Institutions.Institution(inst.EntryId);
                 sector = lexInst.Sector;
                 int instEnd = inst.End;
@@ -93,15 +106,28 @@ internal sealed class OfficialStage : IStage
                 var (unit, next, _) = UnitAfter(a, byFirstToken, t);
                 if (unit is not null) { instEnd = doc.Tokens[next - 1].End; t = next; }
                 institution = Collapse(a.Text[inst.Start..instEnd]);
-                // "Divisi Perencanaan Data dan Informasi" belongs to the role.
-                var division = Regex.Match(a.Text[doc.Tokens[Math.Min(t, doc.Tokens.Count - 1)].Start..sentence.End],
-                    @"^(?:Divisi|Bidang|Koordinator Divisi)\s+[^,]{3,70}?(?=,)", RegexOptions.CultureInvariant, Timeout);
-                if (t < sentence.EndToken && division.Success)
+                // "Divisi Perencanaan Data dan Informasi" belongs to the role; a division's name may hold commas
+                // ("Divisi Sosialisasi, Pendidikan Pemilih, Partisipasi Masyarakat dan SDM, Hilarius Mbete").
+                if (t < sentence.EndToken && doc.TokenText(t) is "Divisi" or "Bidang")
                 {
-                    role += " " + Collapse(division.Value);
-                    t = doc.TokenAtOrAfter(doc.Tokens[t].Start + division.Length);
+                    int k = t + 1;
+                    while (k < sentence.EndToken && k - t < 25)
+                    {
+                        if (doc.TokenText(k) == "," && k + 1 < sentence.EndToken)
+                        {
+                            var who = _people.ReadAt(a, cats, titles, k + 1, sentence.EndToken);
+                            if (who is not null && (who.Titles.Count > 0 || who.NameWords.Length >= 2)) break;
+                        }
+                        k++;
+                    }
+                    if (k < sentence.EndToken && doc.TokenText(k) == ",")
+                    {
+                        role += " " + Collapse(a.Text[doc.Tokens[t].Start..doc.Tokens[k - 1].End]);
+                        t = k;
+                    }
                 }
             }
+            Name:
 
             // Optional comma, then titles and the name.
             if (t < sentence.EndToken && a.Text[doc.Tokens[t].Start] == ',') t++;
