@@ -46,6 +46,17 @@ public class EvalCommandTests
         CorpusEvaluation.Run(GoldCorpus.Load(corpus.Path), split);
 
     [Fact]
+    public void Ner_adds_the_entity_tagger_report()
+    {
+        using var corpus = SmallCorpus();
+        var r = CliRunner.Run("eval", corpus.Path, "--split", "test", "--ner");
+        Assert.Equal(0, r.Exit);
+        Assert.Contains("Evaluation on the test split", r.Out);
+        Assert.Contains("Entities on the test split", r.Out);
+        Assert.Contains(r.Lines, l => l.StartsWith("gazetteer", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Report_writes_json_with_every_field()
     {
         using var corpus = SmallCorpus();
