@@ -85,6 +85,21 @@ internal sealed class OfficialStage : IStage
                 role = acting + a.Text[m.Start..m.End];
                 // The institution right after the role word: "Ketua KPU Kota Blitar", "Kepala Badan Kesatuan Bangsa dan Politik Kota Kediri".
                 var inst = byFirstToken.TryGetValue(t, out var atT) ? atT.FirstOrDefault(x => x.Category == VocabularyCategory.Institution) : default;
+                if (inst.End == 0 && t < sentence.EndToken && (role.Contains("Divisi", StringComparison.Ordinal) || doc.TokenText(t) is "Divisi" or "Bidang" or "Koordinator" or "Komisi"))
+                {
+                    // "Koordinator Divisi Penanganan Pelanggaran Bawaslu Jeneponto, Sahrul Bakri": the division comes before the body.
+                    for (int k = t + 1; k < Math.Min(sentence.EndToken, t + 10); k++)
+                    {
+                        var tk = doc.Tokens[k];
+                        if (byFirstToken.TryGetValue(k, out var atK) && atK.FirstOrDefault(x => x.Category == VocabularyCategory.Institution) is { End: > 0 } found)
+                        {
+                            role += " " + Collapse(a.Text[doc.Tokens[t].Start..doc.Tokens[k - 1].End]);
+                            inst = found;
+                            break;
+                        }
+                        if (!(tk.Kind == TokenKind.Word && (char.IsUpper(a.Text[tk.Start]) || doc.TokenText(k) is "dan" or "&"))) break;
+                    }
+                }
                 if (inst.End == 0)
                 {
                     // Bodies the vocabulary does not list: "Kepala Dinas Sosial Maluku Tengah", "Ketua Dewan Adat Dayak (DAD) Ketapang".
@@ -119,6 +134,13 @@ internal sealed class OfficialStage : IStage
                             if (who is not null && (who.Titles.Count > 0 || who.NameWords.Length >= 2)) break;
                         }
                         k++;
+                    }
+                    if (!(k < sentence.EndToken && doc.TokenText(k) == ","))
+                    {
+                        // No fuller name follows any comma: take the first comma that a name follows ("..., Normadina").
+                        for (k = t + 1; k < sentence.EndToken && k - t < 25; k++)
+                            if (doc.TokenText(k) == "," && k + 1 < sentence.EndToken && _people.ReadAt(a, cats, titles, k + 1, sentence.EndToken) is not null)
+                                break;
                     }
                     if (k < sentence.EndToken && doc.TokenText(k) == ",")
                     {
