@@ -66,7 +66,10 @@ internal sealed class OfficialStage : IStage
             if (m.Category == VocabularyCategory.Office)
             {
                 var office = _vocabularies.Institutions.Office(m.EntryId);
-                role = acting + office.Role;
+                // A spelled-out office keeps the article's words ("Menteri Koordinator Bidang Politik, Hukum, dan HAM");
+                // a fused or short one its canonical name ("Kapolresta", "Mendagri" gives "Menteri Dalam Negeri").
+                string written = a.Text[m.Start..m.End];
+                role = acting + (m.EndToken - m.FirstToken > 2 && char.IsUpper(written[0]) ? Collapse(written) : office.Role);
                 sector = office.Sector;
                 // Region or unit number after the office: "Kapolresta Blitar", "Dandim 0808", "Bupati Ngada".
                 var (unit, next, region) = UnitAfter(a, byFirstToken, t);
@@ -77,8 +80,10 @@ internal sealed class OfficialStage : IStage
                     institution = "Pemerintah " + region.CanonicalName;
                 else if (unit is not null)
                     institution = unit;
-                // "(Mendagri)" after a spelled-out office.
+                // "(Mendagri)" after a spelled-out office; or the office is the bracketed short form itself:
+                // "Menteri Koordinator Bidang Politik, Hukum, dan HAM (Menkopolhukam) Mahfud MD".
                 t = SkipParenthesis(a, t, sentence.EndToken);
+                if (t < sentence.EndToken && doc.TokenText(t) == ")" && m.FirstToken > 0 && doc.TokenText(m.FirstToken - 1) == "(") t++;
             }
             else
             {
