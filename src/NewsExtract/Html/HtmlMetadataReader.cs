@@ -106,7 +106,7 @@ internal static partial class HtmlMetadataReader
             ?? h1
             ?? CleanTitle(htmlTitle, outlet, keepIfNoSuffix: true);
 
-        string? author = JsonName(article, "author") ?? AuthorFromMeta(meta) ?? relAuthor ?? AuthorFromMarkup(elements);
+        string? author = StripAuthorLabel(JsonName(article, "author") ?? AuthorFromMeta(meta) ?? relAuthor ?? AuthorFromMarkup(elements));
 
         var published = FindPublished(meta, article, jsonLd, elements, canonical, url);
         return new HtmlMetadata(title, published, outlet, author, canonical);
@@ -171,6 +171,14 @@ internal static partial class HtmlMetadataReader
             return value.TrimStart('@');
         }
         return null;
+    }
+
+    /// <summary>"Pewarta: Nur Imansyah" gives "Nur Imansyah": a label some outlets put into the author field itself.</summary>
+    private static string? StripAuthorLabel(string? author)
+    {
+        if (author is null) return null;
+        var text = Regex.Replace(author, @"^(by|oleh|penulis|pewarta|reporter|editor|author|writer|kontributor)\s*:?\s*", "", RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1)).Trim();
+        return text.Length >= 2 ? text : author;
     }
 
     private static string? AuthorFromMarkup(List<HtmlNode> elements)

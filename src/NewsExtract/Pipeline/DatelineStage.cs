@@ -13,7 +13,7 @@ internal sealed partial class DatelineStage : IStage
 {
     // Place: one to four capitalised words. Outlet: in brackets, or a word with a domain, or up to three capitalised words,
     // followed by a dash. The whole dateline sits at the start of a paragraph, within its first 80 characters.
-    [GeneratedRegex(@"^(?<place>\p{Lu}[\p{L}.'’]*(?:[ -]\p{Lu}[\p{L}.'’]*){0,3})\s*(?:,\s*(?<outlet>[\p{L}\p{N}][\p{L}\p{N}.\-]*(?:\.(?:com|co\.id|id|net|org|news|tv)|[\p{L}\p{N}]*)(?: [\p{Lu}][\p{L}\p{N}.]*){0,2})|\((?<outlet>[^()\n]{2,30})\))\s*[-–—]{1,2}\s",
+    [GeneratedRegex(@"^(?<place>\p{Lu}[\p{L}.'’]*(?:[ -]\p{Lu}[\p{L}.'’]*){0,3})(?:,\s*\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*){0,2}(?=\s*\())?\s*(?:,\s*(?<outlet>[\p{L}\p{N}][\p{L}\p{N}.\-]*(?:\.(?:com|co\.id|id|net|org|news|tv)|[\p{L}\p{N}]*)(?: [\p{Lu}][\p{L}\p{N}.]*){0,2})|\((?<outlet>[^()\n]{2,30})\))\s*[-–—]{1,2}\s",
         RegexOptions.CultureInvariant | RegexOptions.Multiline, matchTimeoutMilliseconds: 200)]
     private static partial Regex Dateline();
 
