@@ -13,6 +13,9 @@ public static class Program
     private static readonly SortedDictionary<string, (string Description, Func<string[], int> Run)> Commands = new()
     {
         ["html-eval"] = (HtmlEvalCommand.Description, HtmlEvalCommand.Run),
+        ["matcher"] = (MatcherThroughput.Description, MatcherThroughput.Run),
+        ["batch"] = (BatchThroughputCommand.Description, BatchThroughputCommand.Run),
+        ["stages"] = (StageBreakdownCommand.Description, StageBreakdownCommand.Run),
     };
 
     public static int Main(string[] args)

@@ -1,0 +1,188 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+using System.Text;
+using BenchmarkDotNet.Attributes;
+using NewsExtract.Documents;
+using NewsExtract.Pipeline;
+using NewsExtract.Records;
+
+namespace NewsExtract.Benchmarks;
+
+/// <summary>The extractor's own stage list (the same instances <see cref="NewsExtractor.CreateDefault"/> runs).</summary>
+internal static class PipelineStages
+{
+    public static IReadOnlyList<IStage> Of(NewsExtractor extractor) =>
+        (IReadOnlyList<IStage>)typeof(NewsExtractor).GetField("_stages", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(extractor)!;
+
+    public static readonly DateOnly Published = new(2024, 9, 23);
+
+    /// <summary>Runs the stages before <paramref name="upTo"/> so that stage sees what it would see in the pipeline.</summary>
+    public static Analysis Prepare(IReadOnlyList<IStage> stages, string text, int upTo)
+    {
+        var analysis = new Analysis(Document.Create(text), new SourceInfo(Published: Published), Published);
+        for (int i = 0; i < upTo; i++) stages[i].Process(analysis, CancellationToken.None);
+        return analysis;
+    }
+}
+
+/// <summary>
+/// Per-stage cost over the corpus articles (corpus/seed + corpus/articles): normalise, tokenize, sentence split, every
+/// rule/NER stage, record assembly, JSON, and end to end (text and ~100 KB HTML pages). Time per corpus pass; divide by
+/// the article count (printed at setup) for the cost per article.
+/// <c>dotnet run -c Release --project benchmarks/NewsExtract.Benchmarks -- --filter *PipelineStages* --job short --inProcess</c>
+/// </summary>
+[MemoryDiagnoser]
+public class PipelineStagesBenchmark
+{
+    private NewsExtractor extractor = null!;
+    private IReadOnlyList<IStage> stages = [];
+    private List<string> texts = [];
+    private List<string> normalized = [];
+    private List<Analysis[]> before = [];
+    private List<Analysis> analysed = [];
+    private List<ArticleRecord> records = [];
+    private List<byte[]> pages = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        extractor = NewsExtractor.CreateDefault();
+        stages = PipelineStages.Of(extractor);
+        texts = BatchThroughputCommand.CorpusTexts();
+        if (texts.Count == 0) texts = ["KPU Kota Blitar menggelar pengundian nomor urut pasangan calon Wali Kota Blitar, Kamis (24/9/2020)."];
+        normalized = texts.Select(t => TextNormalizer.Normalize(t).Text).ToList();
+        analysed = texts.Select(t => PipelineStages.Prepare(stages, t, stages.Count)).ToList();
+        records = texts.Select(t => extractor.Extract(t, new ExtractionOptions { Published = PipelineStages.Published })).ToList();
+        pages = texts.Take(50).Select((t, i) => Encoding.UTF8.GetBytes(BatchThroughputCommand.PortalPage(t, i))).ToList();
+        Console.WriteLine($"PipelineStagesBenchmark: {texts.Count} articles, {pages.Count} HTML pages; stages: {string.Join(", ", stages.Select(s => s.GetType().Name))}");
+    }
+
+    [Benchmark] public int Normalize() { int n = 0; foreach (var t in texts) n += TextNormalizer.Normalize(t).Text.Length; return n; }
+
+    [Benchmark] public int Tokenize() { int n = 0; foreach (var t in normalized) n += Tokenizer.Tokenize(t).Count; return n; }
+
+    [Benchmark] public int DocumentCreate() { int n = 0; foreach (var t in texts) n += Document.Create(t).Sentences.Count; return n; }
+
+    [Benchmark] public int Assemble() { int n = 0; foreach (var a in analysed) n += RecordAssembler.Assemble(a).Entities.Count; return n; }
+
+    [Benchmark] public int ToJson() { int n = 0; foreach (var r in records) n += RecordJson.ToJsonLine(r).Length; return n; }
+
+    [Benchmark] public int EndToEndText() { int n = 0; foreach (var t in texts) n += extractor.Extract(t, new ExtractionOptions { Published = PipelineStages.Published }).Entities.Count; return n; }
+
+    [Benchmark] public int EndToEndHtml() { int n = 0; foreach (var p in pages) n += extractor.ExtractHtml(p).Entities.Count; return n; }
+
+    // Each rule / NER stage alone needs the layers of the stages before it, which are rebuilt per invocation.
+    [ParamsSource(nameof(StageNames))]
+    public string Stage { get; set; } = "";
+
+    public static IEnumerable<string> StageNames() => PipelineStages.Of(NewsExtractor.CreateDefault()).Select(s => s.GetType().Name);
+
+    [IterationSetup(Target = nameof(StageAlone))]
+    public void PrepareStage()
+    {
+        int index = stages.Select(s => s.GetType().Name).ToList().IndexOf(Stage);
+        before = [texts.Select(t => PipelineStages.Prepare(stages, t, index)).ToArray()];
+    }
+
+    [Benchmark]
+    public int StageAlone()
+    {
+        int index = stages.Select(s => s.GetType().Name).ToList().IndexOf(Stage);
+        foreach (var a in before[0]) stages[index].Process(a, CancellationToken.None);
+        return before[0].Length;
+    }
+}
+
+/// <summary>
+/// <c>stages</c>: a plain loop (no BenchmarkDotNet) that times each part of the pipeline over the corpus a few times
+/// and prints the cost per article and the share of the total: where the time goes, without a profiler.
+/// </summary>
+internal static class StageBreakdownCommand
+{
+    public const string Description = "Per-stage cost per article over the corpus (plain loop): where end-to-end time goes";
+
+    public static int Run(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "--patterns") return Patterns();
+        int rounds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 3;
+        var extractor = NewsExtractor.CreateDefault();
+        var stages = PipelineStages.Of(extractor);
+        var texts = BatchThroughputCommand.CorpusTexts();
+        if (texts.Count == 0) { Console.WriteLine("stages: skipped: no corpus texts."); return 0; }
+        var times = new Dictionary<string, TimeSpan>();
+        void Add(string name, TimeSpan t) => times[name] = times.GetValueOrDefault(name) + t;
+        for (int round = 0; round <= rounds; round++)
+        {
+            bool warm = round == 0;
+            foreach (var text in texts)
+            {
+                var w = Stopwatch.StartNew();
+                var norm = TextNormalizer.Normalize(text);
+                var t1 = w.Elapsed;
+                var tokens = Tokenizer.Tokenize(norm.Text);
+                var t2 = w.Elapsed;
+                var sentences = SentenceSplitter.Split(norm.Text, tokens);
+                var t3 = w.Elapsed;
+                var analysis = new Analysis(new Document(norm, tokens, sentences), new SourceInfo(Published: PipelineStages.Published), PipelineStages.Published);
+                var marks = new List<(string, TimeSpan)> { ("normalize", t1), ("tokenize", t2 - t1), ("sentences", t3 - t2) };
+                var last = w.Elapsed;
+                foreach (var stage in stages)
+                {
+                    stage.Process(analysis, CancellationToken.None);
+                    var now = w.Elapsed;
+                    marks.Add((stage.GetType().Name, now - last));
+                    last = now;
+                }
+                var record = RecordAssembler.Assemble(analysis);
+                var t4 = w.Elapsed;
+                RecordJson.ToJsonLine(record);
+                marks.Add(("assemble", t4 - last));
+                marks.Add(("json", w.Elapsed - t4));
+                if (!warm) foreach (var (name, t) in marks) Add(name, t);
+            }
+        }
+        double total = times.Values.Sum(t => t.TotalMilliseconds);
+        int n = texts.Count * rounds;
+        Console.WriteLine($"{texts.Count} articles x {rounds} rounds; total {total / n * 1000:0} us per article ({n / (total / 1000):0} articles/s on this thread)");
+        Console.WriteLine($"{"part",-18} {"us/article",11} {"share",7}");
+        foreach (var (name, t) in times.OrderByDescending(kv => kv.Value))
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-18} {t.TotalMilliseconds / n * 1000,11:0} {t.TotalMilliseconds / total,7:P1}"));
+        return 0;
+    }
+
+    /// <summary>
+    /// <c>stages --patterns</c>: every rule pattern scanned over the whole corpus as the stages scan it (Matches over the
+    /// article), as loaded (interpreted) and recompiled with RegexOptions.Compiled, to show which patterns dominate and
+    /// what compiling them would buy. Measurement only: the library is not changed.
+    /// </summary>
+    private static int Patterns()
+    {
+        var texts = BatchThroughputCommand.CorpusTexts().Select(t => TextNormalizer.Normalize(t).Text).ToList();
+        var library = NewsExtract.Rules.PatternLibrary.Default;
+        var rows = new List<(string Name, double Interpreted, double Compiled, double BuildMs)>();
+        foreach (var name in library.Names)
+        {
+            var loaded = library[name];
+            var build = Stopwatch.StartNew();
+            var compiled = new System.Text.RegularExpressions.Regex(loaded.ToString(), loaded.Options | System.Text.RegularExpressions.RegexOptions.Compiled, loaded.MatchTimeout);
+            compiled.Matches("warm up 12 suara").Count.ToString(CultureInfo.InvariantCulture);
+            double buildMs = build.Elapsed.TotalMilliseconds;
+            double Time(System.Text.RegularExpressions.Regex r)
+            {
+                foreach (var t in texts.Take(20)) _ = r.Matches(t).Count;
+                var w = Stopwatch.StartNew();
+                foreach (var t in texts) _ = r.Matches(t).Count;
+                return w.Elapsed.TotalMilliseconds * 1000 / texts.Count;
+            }
+            rows.Add((name, Time(loaded), Time(compiled), buildMs));
+        }
+        Console.WriteLine($"{rows.Count} patterns over {texts.Count} articles; us per article for one full scan");
+        Console.WriteLine($"{"pattern",-40} {"interpreted",12} {"compiled",9} {"compile ms",11}");
+        foreach (var r in rows.OrderByDescending(r => r.Interpreted).Take(25))
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Name,-40} {r.Interpreted,12:0} {r.Compiled,9:0} {r.BuildMs,11:0}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{"all patterns, one scan each",-40} {rows.Sum(r => r.Interpreted),12:0} {rows.Sum(r => r.Compiled),9:0} {rows.Sum(r => r.BuildMs),11:0}"));
+        return 0;
+    }
+}
