@@ -39,7 +39,6 @@ public class PipelineStagesBenchmark
     private IReadOnlyList<IStage> stages = [];
     private List<string> texts = [];
     private List<string> normalized = [];
-    private List<Analysis[]> before = [];
     private List<Analysis> analysed = [];
     private List<ArticleRecord> records = [];
     private List<byte[]> pages = [];
@@ -71,26 +70,42 @@ public class PipelineStagesBenchmark
     [Benchmark] public int EndToEndText() { int n = 0; foreach (var t in texts) n += extractor.Extract(t, new ExtractionOptions { Published = PipelineStages.Published }).Entities.Count; return n; }
 
     [Benchmark] public int EndToEndHtml() { int n = 0; foreach (var p in pages) n += extractor.ExtractHtml(p).Entities.Count; return n; }
+}
 
-    // Each rule / NER stage alone needs the layers of the stages before it, which are rebuilt per invocation.
+/// <summary>
+/// Each rule / NER stage alone over the corpus, given the layers of the stages before it (rebuilt before every
+/// iteration, not timed). <c>--filter *StageAlone* --job short --inProcess</c>
+/// </summary>
+[MemoryDiagnoser]
+public class StageAloneBenchmark
+{
+    private IReadOnlyList<IStage> stages = [];
+    private List<string> texts = [];
+    private Analysis[] before = [];
+    private int index;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        stages = PipelineStages.Of(NewsExtractor.CreateDefault());
+        texts = BatchThroughputCommand.CorpusTexts();
+        if (texts.Count == 0) texts = ["KPU Kota Blitar menggelar pengundian nomor urut pasangan calon Wali Kota Blitar, Kamis (24/9/2020)."];
+        index = stages.Select(s => s.GetType().Name).ToList().IndexOf(Stage);
+    }
+
     [ParamsSource(nameof(StageNames))]
     public string Stage { get; set; } = "";
 
     public static IEnumerable<string> StageNames() => PipelineStages.Of(NewsExtractor.CreateDefault()).Select(s => s.GetType().Name);
 
-    [IterationSetup(Target = nameof(StageAlone))]
-    public void PrepareStage()
-    {
-        int index = stages.Select(s => s.GetType().Name).ToList().IndexOf(Stage);
-        before = [texts.Select(t => PipelineStages.Prepare(stages, t, index)).ToArray()];
-    }
+    [IterationSetup]
+    public void PrepareStage() => before = texts.Select(t => PipelineStages.Prepare(stages, t, index)).ToArray();
 
     [Benchmark]
-    public int StageAlone()
+    public int Stage_over_corpus()
     {
-        int index = stages.Select(s => s.GetType().Name).ToList().IndexOf(Stage);
-        foreach (var a in before[0]) stages[index].Process(a, CancellationToken.None);
-        return before[0].Length;
+        foreach (var a in before) stages[index].Process(a, CancellationToken.None);
+        return before.Length;
     }
 }
 
