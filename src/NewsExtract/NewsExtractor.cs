@@ -72,6 +72,8 @@ public sealed class NewsExtractor
     internal ExtractionResult AnalyzeHtml(ReadOnlySpan<byte> html, ExtractionOptions options, CancellationToken cancellationToken)
     {
         var given = options.Source ?? new SourceInfo();
+        if (html.Trim((byte)' ').Trim("\r\n\t"u8).IsEmpty)
+            return new ExtractionResult(ArticleRecord.ForError(given, $"{Describe(given)}: the page is empty."), null);
         Html.HtmlArticle page;
         try
         {
@@ -157,7 +159,15 @@ public sealed class NewsExtractor
         foreach (var stage in _stages)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            stage.Process(analysis, cancellationToken);
+            try
+            {
+                stage.Process(analysis, cancellationToken);
+            }
+            catch (System.Text.RegularExpressions.RegexMatchTimeoutException ex)
+            {
+                // A pathological text (a million digits) must not cost the record: the stage keeps what it found so far.
+                analysis.Warnings.Add($"{stage.GetType().Name} stopped early: a pattern took longer than {ex.MatchTimeout.TotalMilliseconds:0} ms on this text; its results may be incomplete.");
+            }
         }
         if (document.Text.Length == 0)
             analysis.Warnings.Add("The article text is empty.");

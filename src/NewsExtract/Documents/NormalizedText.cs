@@ -101,6 +101,9 @@ internal static class TextNormalizer
             pendingSpaceAt = -1; pendingNewlines = 0; firstNewlineAt = -1; secondNewlineAt = -1;
         }
 
+        // Lone surrogates (broken UTF-16, "&#xD800;" in a page) become U+FFFD, one for one, so the map stays exact.
+        string original = input;
+        input = ReplaceLoneSurrogates(input);
         bool needsNfc = !input.IsNormalized(NormalizationForm.FormC);
         int i = 0;
         while (i < input.Length)
@@ -144,7 +147,7 @@ internal static class TextNormalizer
         }
         // Trailing whitespace is dropped, except that a final newline is not needed either.
         map.Add(input.Length);
-        return new NormalizedText(input, sb.ToString(), map.ToArray());
+        return new NormalizedText(original, sb.ToString(), map.ToArray());
 
         void AddNewline(int at)
         {
@@ -153,6 +156,18 @@ internal static class TextNormalizer
             else if (pendingNewlines == 1) secondNewlineAt = at;
             pendingNewlines++;
         }
+    }
+
+    private static string ReplaceLoneSurrogates(string s)
+    {
+        char[]? copy = null;
+        for (int i = 0; i < s.Length; i++)
+        {
+            char c = s[i];
+            if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) { i++; continue; }
+            if (char.IsSurrogate(c)) (copy ??= s.ToCharArray())[i] = '\uFFFD';
+        }
+        return copy is null ? s : new string(copy);
     }
 
     private static bool IsSpace(char c) =>

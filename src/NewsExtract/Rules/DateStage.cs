@@ -162,7 +162,9 @@ internal sealed class DateStage : IStage
     {
         int si = a.Document.SentenceAt(start);
         if (si < 0) return null;
-        var sentence = a.Document.Sentences[si];
+        var whole = a.Document.Sentences[si];
+        // Only the words near the date: a sentence can be a whole unpunctuated page.
+        var sentence = whole with { Start = Math.Max(whole.Start, start - 160), End = Math.Min(whole.End, end + 160) };
         string s = a.Text[sentence.Start..sentence.End];
         string? best = null;
         int bestDistance = int.MaxValue;

@@ -94,8 +94,7 @@ public class BatchTests
         }
     }
 
-    [Fact(Skip = "Known bug, reported to the eval/CLI helper: an empty .html file gives a record with a warning and exit 0, " +
-                 "while the README says an empty input gives an error record (an empty .txt does).")]
+    [Fact]
     public void An_empty_html_file_gives_an_error_record()
     {
         using var tmp = new TempFolder();
