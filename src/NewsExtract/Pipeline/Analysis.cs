@@ -28,6 +28,9 @@ internal sealed class Analysis
     /// <summary>Vocabulary matches over the whole text (set by the gazetteer stage), in text order.</summary>
     public IReadOnlyList<Vocabulary.PhraseMatch> Matches { get; set; } = [];
 
+    /// <summary>Per token: the category of the vocabulary match covering it and the title it starts (computed once, from <see cref="Matches"/>).</summary>
+    public (Vocabulary.VocabularyCategory?[] Categories, Vocabulary.Title?[] Titles)? TokenVocabulary { get; set; }
+
     /// <summary>Person mentions found by the candidate and official rules, for entity output and linking.</summary>
     public List<(int Start, int End)> PersonSpans { get; } = [];
 

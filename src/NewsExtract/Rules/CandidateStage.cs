@@ -295,7 +295,7 @@ internal sealed class CandidateStage : IStage
                 var owner = pairs.SelectMany(p => new[] { p.Head, p.Deputy }).FirstOrDefault(x => x.Matches(left.Name));
                 if (owner is null)
                 {
-                    owner = LastNamedHead(a, pairs, left.Start);
+                    owner = LastNamed(a, pairs, left.Start, sentencesBack: 6, firstWords: false)?.Person;
                 }
                 if (owner is null) continue;
                 owner.AddAlias(left.Name);
@@ -304,38 +304,28 @@ internal sealed class CandidateStage : IStage
         }
     }
 
-    /// <summary>The pair one of whose people is named last before <paramref name="offset"/>, within four sentences.</summary>
-    private static PairBuilder? LastNamedPair(Analysis a, List<PairBuilder> pairs, int offset)
+    /// <summary>
+    /// The pair and person named last before <paramref name="offset"/>, at most <paramref name="sentencesBack"/>
+    /// sentences back; <paramref name="firstWords"/> also counts a person's first name alone ("Syaikhu ... Pasangan ini").
+    /// </summary>
+    private static (PairBuilder Pair, PersonBuilder Person)? LastNamed(Analysis a, List<PairBuilder> pairs, int offset, int sentencesBack, bool firstWords)
     {
         int si = a.Document.SentenceAt(offset);
         if (si < 0) return null;
-        int from = a.Document.Sentences[Math.Max(0, si - 4)].Start;
-        PairBuilder? best = null;
+        int from = a.Document.Sentences[Math.Max(0, si - sentencesBack)].Start;
+        (PairBuilder, PersonBuilder)? best = null;
         int bestAt = -1;
         foreach (var p in pairs)
             foreach (var person in new[] { p.Head, p.Deputy })
-                foreach (var name in person.Aliases.Append(person.Name).Append(person.Name.Split(' ')[0]).Where(n => n.Length >= 3))
+            {
+                var forms = person.Aliases.Append(person.Name);
+                if (firstWords) forms = forms.Append(person.Name.Split(' ')[0]).Where(n => n.Length >= 3);
+                foreach (var name in forms)
                 {
                     int at = a.Text.LastIndexOf(name, offset, offset - from, StringComparison.Ordinal);
-                    if (at > bestAt) { bestAt = at; best = p; }
+                    if (at > bestAt) { bestAt = at; best = (p, person); }
                 }
-        return best;
-    }
-
-    /// <summary>The head whose name appears last before <paramref name="offset"/>, within the three sentences before.</summary>
-    private static PersonBuilder? LastNamedHead(Analysis a, List<PairBuilder> pairs, int offset)
-    {
-        int si = a.Document.SentenceAt(offset);
-        int from = a.Document.Sentences[Math.Max(0, si - 6)].Start;
-        PersonBuilder? best = null;
-        int bestAt = -1;
-        foreach (var p in pairs)
-            foreach (var person in new[] { p.Head, p.Deputy })
-                foreach (var name in person.Aliases.Append(person.Name))
-                {
-                    int at = a.Text.LastIndexOf(name, offset, offset - from, StringComparison.Ordinal);
-                    if (at > bestAt) { bestAt = at; best = person; }
-                }
+            }
         return best;
     }
 
@@ -419,7 +409,7 @@ internal sealed class CandidateStage : IStage
                 if (numbered is not null && Numbers.SmallNumber(numbered.Groups["n"].Value, _vocabularies.Numbers) is int n)
                     owner = pairs.FirstOrDefault(p => p.Number == n);
                 // "Pasangan ini diusung ...", "Keduanya diusung ...": the pair named last, a few sentences back at most.
-                owner ??= LastNamedPair(a, pairs, m.Index);
+                owner ??= LastNamed(a, pairs, m.Index, sentencesBack: 4, firstWords: true)?.Pair;
             }
             if (owner is null) continue;
             // Parties from the cue to the next pair mention or the end of the sentence.

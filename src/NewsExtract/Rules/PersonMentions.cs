@@ -34,6 +34,12 @@ internal sealed class PersonReader
     /// <summary>Categories of the vocabulary match that covers each token (or null).</summary>
     public VocabularyCategory?[] TokenCategories(Analysis a, out Title?[] titles)
     {
+        // Both the candidate and the official stage read this layer: build it once per article.
+        if (a.TokenVocabulary is { } known)
+        {
+            titles = known.Titles;
+            return known.Categories;
+        }
         var cats = new VocabularyCategory?[a.Document.Tokens.Count];
         titles = new Title?[a.Document.Tokens.Count];
         foreach (var m in a.Matches)
@@ -46,6 +52,7 @@ internal sealed class PersonReader
                 }
                 cats[t] ??= m.Category;
             }
+        a.TokenVocabulary = (cats, titles);
         return cats;
     }
 
