@@ -136,7 +136,7 @@ internal static class Tokenizer
         for (int i = start; i < end; i++)
         {
             char c = text[i];
-            if ((c == '-' && SplitsHyphen(text, partStart, i, end)) || (c == '/' && SplitsSlash(text, partStart, i, end))
+            if ((c == '-' && SplitsHyphen(text, partStart, i, end, abbreviations)) || (c == '/' && SplitsSlash(text, partStart, i, end))
                 || (c == '&'))
             {
                 EmitPart(text, partStart, i, tokens, abbreviations);
@@ -207,7 +207,7 @@ internal static class Tokenizer
     }
 
     /// <summary>"Santoso-Tjutjuk", "RK-Suswono", "2021-2025" split; "PDI-P", "Covid-19", "masing-masing", "e-KTP" stay whole.</summary>
-    private static bool SplitsHyphen(string text, int partStart, int hyphen, int chunkEnd)
+    private static bool SplitsHyphen(string text, int partStart, int hyphen, int chunkEnd, Abbreviations abbreviations)
     {
         int rightEnd = hyphen + 1;
         while (rightEnd < chunkEnd && text[rightEnd] != '-') rightEnd++;
@@ -215,6 +215,10 @@ internal static class Tokenizer
         var right = text.AsSpan(hyphen + 1, rightEnd - hyphen - 1);
         if (left.IsEmpty || right.IsEmpty) return false;
         if (IsDigits(left) && IsDigits(right)) return true;
+        // "I Wayan Subakti-dr. I Nyoman Adnyana": a lowercase title with its dot after the hyphen starts the next name.
+        if (char.IsUpper(left[0]) && left.Length >= 2 && char.IsLower(right[0]) && rightEnd == chunkEnd && chunkEnd < text.Length
+            && text[chunkEnd] == '.' && abbreviations.TryGet(text.AsSpan(hyphen + 1, chunkEnd - hyphen), out var kind) && kind == AbbreviationKind.Prenominal)
+            return true;
         if (!char.IsUpper(left[0]) || !char.IsUpper(right[0])) return false;
         int rightLetters = 0;
         foreach (char ch in right) if (char.IsLetter(ch)) rightLetters++;
@@ -222,12 +226,23 @@ internal static class Tokenizer
         foreach (char ch in left) if (char.IsLetter(ch)) leftLetters++;
         // "Azwar-M. Zaki": an initial with its dot after the hyphen starts a name.
         bool initial = rightLetters == 1 && right.Length == 1 && rightEnd == chunkEnd && chunkEnd < text.Length && text[chunkEnd] == '.';
+        // "Bustami Hamzah-M Fadhil Rahmi": a bare initial after a title-case name, a capitalised word after it
+        // ("PDI-P Kota" keeps its all-caps left part whole).
+        if (!initial && rightLetters == 1 && right.Length == 1 && rightEnd == chunkEnd && leftLetters >= 3 && HasLower(left)
+            && chunkEnd + 1 < text.Length && text[chunkEnd] == ' ' && char.IsUpper(text[chunkEnd + 1]))
+            initial = true;
         if ((rightLetters < 2 && !initial) || leftLetters < 2) return false;
         // Reduplicated names stay whole ("Bau-Bau", "Kupang-Kupang" is not a thing).
         if (left.Equals(right, StringComparison.OrdinalIgnoreCase)) return false;
         // Digits on either side: a code or name like "Covid-19", "COVID-19", "G-20".
         foreach (char ch in right) if (char.IsDigit(ch)) return false;
         return true;
+    }
+
+    private static bool HasLower(ReadOnlySpan<char> span)
+    {
+        foreach (char ch in span) if (char.IsLower(ch)) return true;
+        return false;
     }
 
     /// <summary>"Adv/kom", "kabupaten/kota", "Ansy/Jane" split; "13/2020" stays whole.</summary>

@@ -65,7 +65,8 @@ internal static class NerFeatures
         TLength = 14, TWordAt = 15, TInBrackets = 16, TBoilerplate = 17, TLowerPairLeft = 18,
         TPrevLowerShape = 19, TShapeNextLower = 20, TCapRun = 21, TSeenLower = 22, TDocTitleCue = 23, TDocVocab = 24,
         TPrevTag = 25, TPrevTagShape = 26, TPrevTagRun = 27,
-        TVocab = 30, TVocabAt = 31, TVocabShape = 32, TVocabSpan = 33, TTitleBefore = 34, TVocabAtLower = 35;
+        TVocab = 30, TVocabAt = 31, TVocabShape = 32, TVocabSpan = 33, TTitleBefore = 34, TVocabAtLower = 35,
+        TCommon = 36, TCommonAt = 37, TName = 38, TNameAt = 39, TTitleLine = 40, TTitleLineRun = 41, TDocRun = 42;
 
     /// <summary>
     /// Extracts the features of every token; <paramref name="vocabularies"/> serve the
@@ -127,6 +128,34 @@ internal static class NerFeatures
             t = end;
         }
 
+        // Title-case lines (headlines, "Baca Juga:" link titles, "Anies, Prabowo dan Ganjar Saling Sindir"): at least
+        // four words, three in four capitalised. A capital says little there.
+        var titleLine = new bool[n];
+        for (int t = 0; t < n;)
+        {
+            int end = t, wordCount = 0, capitals = 0;
+            for (; end < n && sentenceOf[end] == sentenceOf[t]; end++)
+            {
+                var span = tokens[end].Span(text);
+                if (span.Length == 0 || !char.IsLetter(span[0])) continue;
+                wordCount++;
+                if (char.IsUpper(span[0])) capitals++;
+            }
+            if (wordCount >= 4 && capitals * 4 >= wordCount * 3) Array.Fill(titleLine, true, t, end - t);
+            t = end;
+        }
+
+        // Words the article writes elsewhere inside a run of two or more capitalised words outside a title line
+        // ("Acep Purnama" ... "Acep berkelakar"): bit 1 first word of the run, 2 inside, 4 last.
+        var docRuns = new Dictionary<uint, uint>();
+        for (int t = 0; t < n; t++)
+        {
+            if (runPosition[t] == 0 || titleLine[t] || (runPosition[t] & 15) < 2) continue;
+            uint place = runPosition[t] >> 4;
+            docRuns[lower[t]] = docRuns.GetValueOrDefault(lower[t]) | (place == 1 ? 1u : place == 3 ? 4u : 2u);
+        }
+        var words = vocabularies is not null && (groups & NerFeatureGroups.Vocabulary) != 0 ? WordLists.Default : null;
+
         // Document memory: words the article also writes in lowercase (a capital at a sentence start only), and
         // words that elsewhere follow a title ("H. Fauzan" ... "kata Fauzan") or fall inside a vocabulary entry.
         var lowercaseSeen = new HashSet<uint>();
@@ -183,6 +212,27 @@ internal static class NerFeatures
             {
                 hashes.Add(FeatureHash.Feature(TCapRun, runPosition[t]));
                 if (lowercaseSeen.Contains(lower[t])) hashes.Add(FeatureHash.Feature(TSeenLower, Math.Min((uint)position[t], 1)));
+            }
+            if (titleLine[t])
+            {
+                hashes.Add(FeatureHash.Feature(TTitleLine, shape[t]));
+                hashes.Add(FeatureHash.Feature(TTitleLineRun, runPosition[t]));
+            }
+            if (runPosition[t] != 0 && docRuns.TryGetValue(lower[t], out uint runBits))
+                hashes.Add(FeatureHash.Feature(TDocRun, runBits, (runPosition[t] & 15) == 1 || titleLine[t] ? 1u : 0u));
+            if (words is not null)
+            {
+                bool capital = Capitalized(span);
+                uint context = (position[t] == 0 ? 1u : 0u) | (titleLine[t] ? 2u : 0u) | (capital ? 4u : 0u);
+                hashes.Add(FeatureHash.Feature(TCommon, words.CommonBucket(lower[t]), context));
+                if (words.IsName(lower[t])) hashes.Add(FeatureHash.Feature(TName, shape[t]));
+                for (int d = -1; d <= 1; d += 2)
+                {
+                    if (!Same(t, t + d)) continue;
+                    uint neighbourCapital = Capitalized(tokens[t + d].Span(text)) ? 1u : 0u;
+                    hashes.Add(FeatureHash.Feature(TCommonAt, (uint)(d + 2), words.CommonBucket(lower[t + d]), neighbourCapital));
+                    if (words.IsName(lower[t + d])) hashes.Add(FeatureHash.Feature(TNameAt, (uint)(d + 2), neighbourCapital));
+                }
             }
             hashes.Add(FeatureHash.Feature(TPosition, (uint)Math.Min(position[t], 3)));
             if (position[t] == 0) hashes.Add(FeatureHash.Feature(TFirstShape, shape[t]));

@@ -378,7 +378,7 @@ internal sealed class CandidateStage : IStage
         string before = a.Text[from..m.Index];
         if (_patterns["candidates.not_ballot"].IsMatch(before + a.Text[m.Index..(m.Index + m.Length)])) return false;
         string after = a.Text[(m.Index + m.Length)..Math.Min(a.Text.Length, m.Index + m.Length + 8)];
-        if (Regex.IsMatch(after, @"^\s*(?:Tahun|th\.?|/)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100))) return false;
+        if (_patterns["candidates.year_after_number"].IsMatch(after)) return false;
         // A bare "No 1" needs a pair right before it (headline form) — checked by the caller's sentence search.
         return true;
     }
@@ -414,7 +414,7 @@ internal sealed class CandidateStage : IStage
             if (owner is null) continue;
             // Parties from the cue to the next pair mention or the end of the sentence.
             int stop = inSentence.Where(x => x.Start > from).Select(x => x.Start).DefaultIfEmpty(sentence.End).First();
-            var contrast = Regex.Match(a.Text[from..stop], @"\b(?:sedangkan|sementara|adapun)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+            var contrast = _patterns["candidates.contrast"].Match(a.Text[from..stop]);
             if (contrast.Success) stop = from + contrast.Index;
             var pair = owner;
             foreach (var pm in a.Matches)
@@ -433,7 +433,7 @@ internal sealed class CandidateStage : IStage
             if (!seatsHere.Any(f => f.Kind == FigureKind.Seats) && si + 1 < doc.Sentences.Count && !mentions.Any(x => x.Sentence == si + 1))
             {
                 var next = doc.Sentences[si + 1];
-                if (Regex.IsMatch(a.Text[next.Start..next.End], @"\b(?:koalisi|gabungan)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100)))
+                if (_patterns["candidates.coalition_word"].IsMatch(a.Text[next.Start..next.End]))
                     seatsHere = a.Figures.Where(f => f.Start >= next.Start && f.End <= next.End).ToList();
             }
             var seats = seatsHere.FirstOrDefault(f => f.Kind == FigureKind.Seats);

@@ -15,7 +15,7 @@ namespace NewsExtract.Rules;
 /// </summary>
 internal sealed class OfficialStage : IStage
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
     private readonly Vocabularies _vocabularies;
     private readonly PersonReader _people;
     private readonly PatternLibrary _patterns;

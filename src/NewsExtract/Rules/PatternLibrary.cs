@@ -12,7 +12,7 @@ namespace NewsExtract.Rules;
 /// </summary>
 internal sealed class PatternLibrary
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
     private static readonly Lazy<PatternLibrary> Lazy = new(() => Load(Vocabularies.Default), LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly Regex Reference = new(@"\{([a-z][a-z0-9_]*)\}", RegexOptions.CultureInvariant, Timeout);
 

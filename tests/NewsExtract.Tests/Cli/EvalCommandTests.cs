@@ -54,6 +54,22 @@ public class EvalCommandTests
         Assert.Contains("Evaluation on the test split", r.Out);
         Assert.Contains("Entities on the test split", r.Out);
         Assert.Contains(r.Lines, l => l.StartsWith("gazetteer", StringComparison.Ordinal));
+        Assert.Contains("no train split", r.Err);
+    }
+
+    [Fact]
+    public void Ner_report_trains_the_no_vocabulary_baseline_on_the_train_split()
+    {
+        using var corpus = SmallCorpus();
+        corpus.File("splits/dev.txt", "seed-000\n");
+        corpus.File("splits/train.txt", "seed-001\n");
+        var r = CliRunner.Run("eval", corpus.Path, "--split", "test", "--ner");
+        Assert.Equal(0, r.Exit);
+        Assert.Contains("training the no-vocabulary baseline on the train split (1 articles)", r.Err);
+        // One row per type for each of the three taggers.
+        foreach (var tagger in (string[])["model ", "model-no-vocabulary ", "gazetteer "])
+            Assert.Contains(r.Lines, l => l.StartsWith(tagger, StringComparison.Ordinal) && l.Contains("PER", StringComparison.Ordinal));
+        Assert.Equal(3 * 4, r.Lines.Count(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\S*\s+(PER|ORG|LOC|all)\s+\d\.\d{3}")));
     }
 
     [Fact]

@@ -1,0 +1,46 @@
+using NewsExtract.Common;
+
+namespace NewsExtract.Ner;
+
+/// <summary>
+/// General word lists the entity model reads as features, keyed by the lowercase hash the feature extractor
+/// computes for every token anyway (<see cref="FeatureHash.AddLower"/>): how common a word is in everyday
+/// Indonesian (a capitalised "Ucapkan" or "Saling" in a headline is seldom a name) and whether it is a known
+/// given name or surname. Loaded once from Resources/language; a duplicate or an empty list fails at load.
+/// </summary>
+internal sealed class WordLists
+{
+    private static readonly Lazy<WordLists> DefaultLazy = new(Load);
+
+    private readonly Dictionary<uint, byte> _commonBucket;
+    private readonly HashSet<uint> _names;
+
+    private WordLists(Dictionary<uint, byte> commonBucket, HashSet<uint> names)
+    {
+        _commonBucket = commonBucket;
+        _names = names;
+    }
+
+    public static WordLists Default => DefaultLazy.Value;
+
+    /// <summary>1 for the 500 most common words, 2 up to 2,000, 3 up to 8,000, 4 beyond; 0 for words not in the list.</summary>
+    public uint CommonBucket(uint lowerHash) => _commonBucket.TryGetValue(lowerHash, out byte b) ? b : 0u;
+
+    public bool IsName(uint lowerHash) => _names.Contains(lowerHash);
+
+    private static WordLists Load()
+    {
+        var common = new Dictionary<uint, byte>();
+        int rank = 0;
+        foreach (var row in EmbeddedTsv.Read("language/common-words.txt", 1, 1))
+        {
+            rank++;
+            byte bucket = rank <= 500 ? (byte)1 : rank <= 2000 ? (byte)2 : rank <= 8000 ? (byte)3 : (byte)4;
+            if (!common.TryAdd(FeatureHash.AddLower(FeatureHash.Offset, row[0]), bucket)) throw row.Error($"'{row[0]}' is listed twice.");
+        }
+        var names = new HashSet<uint>();
+        foreach (var row in EmbeddedTsv.Read("language/given-names.txt", 1, 1))
+            if (!names.Add(FeatureHash.AddLower(FeatureHash.Offset, row[0]))) throw row.Error($"'{row[0]}' is listed twice.");
+        return new WordLists(common, names);
+    }
+}
