@@ -75,4 +75,12 @@ public sealed class HtmlDateFinderTests
 
     [Fact]
     public void Url_without_a_date_gives_none() => Assert.Null(HtmlDateFinder.FromUrl("https://example.com/berita/12345/pengundian"));
+
+    [Fact]
+    public void Every_month_name_of_the_calendar_vocabulary_is_read_in_pages()
+    {
+        // calendar.tsv (the text rules' months) and html/months.tsv (the page reader's) must agree.
+        foreach (var row in NewsExtract.Common.EmbeddedTsv.Read("vocabulary/calendar.tsv", 3, 3).Where(r => r[1] == "month"))
+            Assert.Equal(int.Parse(row[2], System.Globalization.CultureInfo.InvariantCulture), HtmlMonthNames.Number(row[0]));
+    }
 }
