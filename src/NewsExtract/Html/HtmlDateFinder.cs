@@ -3,18 +3,32 @@ using System.Text.RegularExpressions;
 
 namespace NewsExtract.Html;
 
+/// <summary>A day read from a page, with the time of day and UTC offset when the value gave them.</summary>
+/// <param name="Day">The calendar day as written.</param>
+/// <param name="Time">Time of day, when written.</param>
+/// <param name="Offset">UTC offset, when written ("Z" is zero).</param>
+internal readonly record struct PageTime(DateOnly Day, TimeOnly? Time, TimeSpan? Offset)
+{
+    /// <summary>A UTC timestamp ("...T23:15:00Z"): its day may be the day before or after the newsroom's own.</summary>
+    public bool IsUtc => Time is not null && Offset == TimeSpan.Zero;
+}
+
 /// <summary>
 /// Reads calendar days out of the strings pages put dates in: ISO values of meta tags and JSON-LD
 /// ("2015-11-05T14:56:43+07:00", detik's "2015-11-05 T10:08:58Z"), compact and epoch values, URL
 /// paths ("/2024/09/23/") and page text ("Senin, 23 Sep 2024 14:05 WIB", "23/09/2024, 14:05 WIB",
-/// "November 5, 2015"). The date part is taken as written: the page's own calendar day, not UTC.
+/// "November 5, 2015", "3 de marzo de 2020", "24 نيسان / أبريل 2020", "2020年07月12日"). The date part is
+/// taken as written: the page's own calendar day, not UTC.
 /// </summary>
 internal static class HtmlDateFinder
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
-    private static readonly Regex IsoValue = new(@"^\s*(?<y>(?:19|20)\d{2})\s*[-/.]\s*(?<m>\d{1,2})\s*[-/.]\s*(?<d>\d{1,2})(?!\d)", Options, Timeout);
+    private static readonly Regex IsoValue = new(
+        @"^\s*(?<y>(?:19|20)\d{2})\s*[-/.]\s*(?<m>\d{1,2})\s*[-/.]\s*(?<d>\d{1,2})(?!\d)" +
+        @"(?:\s*T?\s*(?<h>[0-2]?\d):(?<mi>[0-5]\d)(?::(?<s>[0-5]?\d)(?:[.,]\d+)?)?\s*(?<z>Z|UTC|GMT|[+-][01]\d:?[0-5]\d)?(?![\d:]))?",
+        Options, Timeout);
     private static readonly Regex CompactValue = new(@"^\s*(?<y>(?:19|20)\d{2})(?<m>[01]\d)(?<d>[0-3]\d)(?!\d)", Options, Timeout);
     private static readonly Regex EpochValue = new(@"^\s*(?<s>1\d{9})(?<ms>\d{3})?\s*$", Options, Timeout);
 
@@ -24,29 +38,46 @@ internal static class HtmlDateFinder
 
     private static readonly Regex YearFirst = new(@"(?<![\d.])(?<y>(?:19|20)\d{2})[-/.](?<m>\d{1,2})[-/.](?<d>\d{1,2})(?![\d])", Options, Timeout);
     private static readonly Regex DayFirst = new(@"(?<![\d.])(?<a>\d{1,2})[-/.](?<b>\d{1,2})[-/.](?<y>(?:19|20)\d{2})(?![\d])", Options, Timeout);
+    // "3 de marzo de 2020", "5. März 2020", "24 نيسان / أبريل 2020" (Levantine and Egyptian names side by side)
     private static readonly Regex DayMonthName = new(
-        $@"(?<!\d)(?<d>[0-3]?\d)(?:\.|st|nd|rd|th|er|º)?\s*(?:de\s+)?(?<mon>{HtmlMonthNames.Alternation})\.?,?\s*(?:de\s+)?(?<y>(?:19|20)\d{{2}})(?!\d)", Options, Timeout);
+        $@"(?<!\d)(?<d>[0-3]?\d)(?:\.|st|nd|rd|th|er|º)?\s*(?:de\s+)?(?<mon>{HtmlMonthNames.Alternation})(?:\s*/\s*(?:{HtmlMonthNames.Alternation}))?\.?,?\s*(?:de\s+)?(?<y>(?:19|20)\d{{2}})(?!\d)", Options, Timeout);
     private static readonly Regex MonthNameDay = new(
         $@"(?<!\p{{L}})(?<mon>{HtmlMonthNames.Alternation})\.?\s+(?<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?<y>(?:19|20)\d{{2}})(?!\d)", Options, Timeout);
+    // Chinese and Japanese "2020年07月12日", Korean "2020년 3월 4일"
+    private static readonly Regex YearMonthDayMarked = new(
+        @"(?<!\d)(?<y>(?:19|20)\d{2})\s*[年년]\s*(?<m>[01]?\d)\s*[月월]\s*(?<d>[0-3]?\d)\s*[日일]", Options, Timeout);
+
+    /// <summary>How far before a date a "Published"/"Updated" cue may stand ("Updated on Monday, 5 Nov 2020").</summary>
+    private const int CueReach = 40;
 
     /// <summary>Earliest day a news page in our benchmarks can carry; anything before is a parse accident.</summary>
     private static readonly DateOnly Earliest = new(1995, 1, 1);
 
     /// <summary>A meta/attribute/JSON-LD value: ISO, compact, epoch, or a written date.</summary>
-    public static DateOnly? FromValue(string? value)
+    public static DateOnly? FromValue(string? value) => TimeFromValue(value)?.Day;
+
+    /// <summary>Like <see cref="FromValue"/>, keeping the time of day and UTC offset of ISO and epoch values.</summary>
+    public static PageTime? TimeFromValue(string? value)
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
         var m = IsoValue.Match(value);
-        if (m.Success) return Make(m.Groups["y"].Value, m.Groups["m"].Value, m.Groups["d"].Value);
+        if (m.Success)
+        {
+            if (Make(m.Groups["y"].Value, m.Groups["m"].Value, m.Groups["d"].Value) is not { } day) return null;
+            TimeOnly? time = null;
+            if (m.Groups["h"].Success && int.Parse(m.Groups["h"].Value, CultureInfo.InvariantCulture) is var h and < 24)
+                time = new TimeOnly(h, int.Parse(m.Groups["mi"].Value, CultureInfo.InvariantCulture));
+            return new PageTime(day, time, time is null ? null : Offset(m.Groups["z"]));
+        }
         m = CompactValue.Match(value);
-        if (m.Success) return Make(m.Groups["y"].Value, m.Groups["m"].Value, m.Groups["d"].Value);
+        if (m.Success) return Day(Make(m.Groups["y"].Value, m.Groups["m"].Value, m.Groups["d"].Value));
         m = EpochValue.Match(value);
         if (m.Success)
         {
-            var instant = DateTimeOffset.FromUnixTimeSeconds(long.Parse(m.Groups["s"].Value, CultureInfo.InvariantCulture));
-            return Plausible(DateOnly.FromDateTime(instant.UtcDateTime));
+            var instant = DateTimeOffset.FromUnixTimeSeconds(long.Parse(m.Groups["s"].Value, CultureInfo.InvariantCulture)).UtcDateTime;
+            return Plausible(DateOnly.FromDateTime(instant)) is { } day ? new PageTime(day, TimeOnly.FromDateTime(instant), TimeSpan.Zero) : null;
         }
-        return FromText(value);
+        return Day(FromText(value));
     }
 
     /// <summary>A date in a URL path: /2024/09/23/, /2024-09-23-, /20240923/.</summary>
@@ -64,37 +95,80 @@ internal static class HtmlDateFinder
     /// <summary>The first written date in <paramref name="text"/> (day-month-name, month-name-day, numeric).</summary>
     public static DateOnly? FromText(string text)
     {
-        var best = (Index: int.MaxValue, Date: (DateOnly?)null);
-        void Consider(Match m, DateOnly? date)
+        foreach (var found in DatesIn(text)) return found.Date;
+        return null;
+    }
+
+    /// <summary>
+    /// The publication date among the dates of a byline or date line: the first one after a "published"
+    /// cue, else the first one not after an "updated" cue ("Updated 5 Nov 2020, published 3 Nov 2020" gives
+    /// 3 Nov). A line holding only update dates gives none: the update is not the publication day.
+    /// </summary>
+    public static DateOnly? FromLabelledText(string text)
+    {
+        DateOnly? unlabelled = null;
+        foreach (var (index, _, date) in DatesIn(text))
         {
-            if (date is not null && m.Index < best.Index) best = (m.Index, date);
+            var before = text[Math.Max(0, index - CueReach)..index];
+            var published = LastMatch(HtmlDateHints.PublishedCue, before);
+            var updated = LastMatch(HtmlDateHints.UpdatedCue, before);
+            if (published > updated) return date;
+            if (updated < 0) unlabelled ??= date;
+        }
+        return unlabelled;
+    }
+
+    /// <summary>Every written date in <paramref name="text"/> in reading order; overlapping readings keep the earlier, longer one.</summary>
+    internal static IEnumerable<(int Index, int Length, DateOnly Date)> DatesIn(string text)
+    {
+        var found = new List<(int Index, int Length, DateOnly Date)>();
+        void Add(Match m, DateOnly? date)
+        {
+            if (date is { } d) found.Add((m.Index, m.Length, d));
         }
         foreach (Match m in DayMonthName.Matches(text))
-        {
-            Consider(m, Make(m.Groups["y"].Value, HtmlMonthNames.Number(m.Groups["mon"].Value), m.Groups["d"].Value));
-            break;
-        }
+            Add(m, Make(m.Groups["y"].Value, HtmlMonthNames.Number(m.Groups["mon"].Value), m.Groups["d"].Value));
         foreach (Match m in MonthNameDay.Matches(text))
-        {
-            Consider(m, Make(m.Groups["y"].Value, HtmlMonthNames.Number(m.Groups["mon"].Value), m.Groups["d"].Value));
-            break;
-        }
+            Add(m, Make(m.Groups["y"].Value, HtmlMonthNames.Number(m.Groups["mon"].Value), m.Groups["d"].Value));
+        foreach (Match m in YearMonthDayMarked.Matches(text))
+            Add(m, Make(m.Groups["y"].Value, m.Groups["m"].Value, m.Groups["d"].Value));
         foreach (Match m in YearFirst.Matches(text))
-        {
-            Consider(m, Make(m.Groups["y"].Value, m.Groups["m"].Value, m.Groups["d"].Value));
-            break;
-        }
+            Add(m, Make(m.Groups["y"].Value, m.Groups["m"].Value, m.Groups["d"].Value));
         foreach (Match m in DayFirst.Matches(text))
         {
             // Day first (Indonesian and most of the world: 23/09/2024); month first only when the
             // second number cannot be a month (US 09/23/2024).
             string a = m.Groups["a"].Value, b = m.Groups["b"].Value;
             bool monthFirst = int.Parse(b, CultureInfo.InvariantCulture) > 12 && int.Parse(a, CultureInfo.InvariantCulture) <= 12;
-            Consider(m, monthFirst ? Make(m.Groups["y"].Value, a, b) : Make(m.Groups["y"].Value, b, a));
-            break;
+            Add(m, monthFirst ? Make(m.Groups["y"].Value, a, b) : Make(m.Groups["y"].Value, b, a));
         }
-        return best.Date;
+        int end = 0;
+        foreach (var date in found.OrderBy(f => f.Index).ThenByDescending(f => f.Length))
+        {
+            if (date.Index < end) continue;
+            end = date.Index + date.Length;
+            yield return date;
+        }
     }
+
+    private static int LastMatch(Regex cue, string text)
+    {
+        int last = -1;
+        foreach (Match m in cue.Matches(text)) last = m.Index;
+        return last;
+    }
+
+    private static TimeSpan? Offset(Group zone)
+    {
+        if (!zone.Success) return null;
+        var z = zone.Value;
+        if (z is "Z" or "z" || z.Equals("UTC", StringComparison.OrdinalIgnoreCase) || z.Equals("GMT", StringComparison.OrdinalIgnoreCase)) return TimeSpan.Zero;
+        var digits = z.Replace(":", "", StringComparison.Ordinal);
+        var span = new TimeSpan(int.Parse(digits[1..3], CultureInfo.InvariantCulture), int.Parse(digits[3..5], CultureInfo.InvariantCulture), 0);
+        return digits[0] == '-' ? -span : span;
+    }
+
+    private static PageTime? Day(DateOnly? day) => day is { } d ? new PageTime(d, null, null) : null;
 
     private static DateOnly? Make(string year, string month, string day) =>
         Make(year, int.TryParse(month, NumberStyles.None, CultureInfo.InvariantCulture, out var m) ? m : 0, day);

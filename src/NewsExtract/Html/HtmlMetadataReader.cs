@@ -9,37 +9,16 @@ internal sealed record HtmlMetadata(string? Title, DateOnly? Published, string? 
 
 /// <summary>
 /// Reads title, publication day, outlet, author and canonical URL. Structured sources come first
-/// (JSON-LD, Open Graph, the meta names Indonesian outlets use: pubdate, publishdate,
-/// content_PublishedDate, dtk:publishdate), then the markup (time elements, itemprop, date-like
-/// class names, the URL path), as htmldate does.
+/// (JSON-LD, Open Graph, meta names), then the markup; the publication day is chosen by
+/// <see cref="HtmlPublishedDate"/> from the evidence gathered here.
 /// </summary>
 internal static partial class HtmlMetadataReader
 {
-    // Meta keys holding the publication time, most specific first. Modified/updated times are a last resort.
-    private static readonly string[] PublishedKeys =
-    [
-        "article:published_time", "og:article:published_time", "og:published_time", "article.published", "datepublished",
-        "pubdate", "publishdate", "publish-date", "publish_date", "published_date", "publication_date", "publish_time",
-        "content_publisheddate", "dtk:publishdate", "dtk:createddate", "content_date", "sailthru.date", "parsely-pub-date",
-        "dc.date.issued", "dcterms.issued", "dc.date.created", "dcterms.created", "dc.date", "dcterms.date", "date",
-        "originalpublicationdate", "article_date_original", "cxenseparse:recs:publishtime", "ga-publish-datetime",
-        "article:published", "datecreated", "og:pubdate", "displaydate", "date_published", "timestamp",
-    ];
-
-    private static readonly string[] ModifiedKeys =
-        ["article:modified_time", "og:updated_time", "datemodified", "dc.date.modified", "dcterms.modified", "lastmod", "last-modified"];
-
     private static readonly string[] AuthorKeys =
         ["author", "article:author", "dtk:author", "content_author", "byl", "parsely-author", "sailthru.author", "dc.creator", "twitter:creator"];
 
     private static readonly string[] ArticleTypes =
         ["NewsArticle", "Article", "ReportageNews", "BlogPosting", "AnalysisNewsArticle", "OpinionNewsArticle", "LiveBlogPosting", "Report", "WebPage"];
-
-    [GeneratedRegex(@"date|time|publish|posted|tanggal|tgl|waktu|byline|dateline|(?<![a-z])meta(?![a-z])|(?<![a-z])info", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex DateHint();
-
-    [GeneratedRegex(@"update|modif|comment|related|terkait|footer|copyright", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex NotPublishedHint();
 
     [GeneratedRegex(@"author|byline|penulis|reporter|writer|(?<![a-z])oleh", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex AuthorHint();
@@ -52,6 +31,7 @@ internal static partial class HtmlMetadataReader
         var meta = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var elements = new List<HtmlNode>();
         var jsonLd = new List<JsonElement>();
+        var brokenJsonLd = new List<string>();
         string? canonical = null, htmlTitle = null, h1 = null, relAuthor = null;
         foreach (var node in HtmlTree.Elements(document.DocumentNode))
         {
@@ -85,7 +65,7 @@ internal static partial class HtmlMetadataReader
                     relAuthor = NonEmpty(HtmlTree.Text(node, 200));
                     break;
                 case "script" when node.GetAttributeValue("type", "").Contains("ld+json", StringComparison.OrdinalIgnoreCase):
-                    ReadJsonLd(node.InnerText, jsonLd, warnings);
+                    ReadJsonLd(node.InnerText, jsonLd, brokenJsonLd, warnings);
                     break;
             }
         }
@@ -100,66 +80,19 @@ internal static partial class HtmlMetadataReader
             && Uri.TryCreate(new Uri(url), canonical, out var absolute))
             canonical = absolute.ToString();
 
-        string? title = CleanTitle(Value(meta, "og:title"), outlet, keepIfNoSuffix: true)
-            ?? CleanTitle(JsonString(article, "headline"), outlet, keepIfNoSuffix: true)
-            ?? CleanTitle(Value(meta, "twitter:title"), outlet, keepIfNoSuffix: true)
-            ?? h1
-            ?? CleanTitle(htmlTitle, outlet, keepIfNoSuffix: true);
+        string?[] titles =
+        [
+            CleanTitle(Value(meta, "og:title"), outlet, keepIfNoSuffix: true),
+            CleanTitle(JsonString(article, "headline"), outlet, keepIfNoSuffix: true),
+            CleanTitle(Value(meta, "twitter:title"), outlet, keepIfNoSuffix: true),
+        ];
+        string? pageTitle = CleanTitle(htmlTitle, outlet, keepIfNoSuffix: true);
+        string? title = titles.FirstOrDefault(t => t is not null) ?? h1 ?? pageTitle;
 
         string? author = StripAuthorLabel(JsonName(article, "author") ?? AuthorFromMeta(meta) ?? relAuthor ?? AuthorFromMarkup(elements));
 
-        var published = FindPublished(meta, article, jsonLd, elements, canonical, url);
+        var published = HtmlPublishedDate.Find(new PublishedDateEvidence(meta, article, jsonLd, brokenJsonLd, elements, [.. titles.Append(pageTitle).OfType<string>()], [canonical, url]));
         return new HtmlMetadata(title, published, outlet, author, canonical);
-    }
-
-    private static DateOnly? FindPublished(Dictionary<string, string> meta, JsonElement article, List<JsonElement> jsonLd,
-        List<HtmlNode> elements, string? canonical, string? url)
-    {
-        // Meta times are often UTC ("2020-02-18T03:00:00Z" for an evening story of the 17th); the URL path
-        // carries the newsroom's own day. When the two are one day apart, the URL's day is the local one.
-        var fromUrl = HtmlDateFinder.FromUrl(canonical) ?? HtmlDateFinder.FromUrl(url);
-        var found = FindPublishedInPage(meta, article, jsonLd, elements, fromUrl);
-        if (found is { } day && fromUrl is { } urlDay && Math.Abs(day.DayNumber - urlDay.DayNumber) == 1) return urlDay;
-        return found;
-    }
-
-    private static DateOnly? FindPublishedInPage(Dictionary<string, string> meta, JsonElement article, List<JsonElement> jsonLd,
-        List<HtmlNode> elements, DateOnly? fromUrl)
-    {
-        var fromJson = HtmlDateFinder.FromValue(JsonString(article, "datePublished"))
-            ?? jsonLd.Select(e => HtmlDateFinder.FromValue(FindProperty(e, "datePublished"))).FirstOrDefault(d => d is not null);
-        if (fromJson is not null) return fromJson;
-        foreach (var key in PublishedKeys)
-            if (HtmlDateFinder.FromValue(Value(meta, key)) is { } date) return date;
-
-        // <time datetime> and itemprop=datePublished marked as the publication time
-        foreach (var node in elements)
-        {
-            bool marked = node.GetAttributeValue("itemprop", "").Equals("datePublished", StringComparison.OrdinalIgnoreCase)
-                || node.Name == "time" && (node.Attributes["pubdate"] is not null || DateHint().IsMatch(node.GetAttributeValue("class", "")) && node.GetAttributeValue("class", "").Contains("publish", StringComparison.OrdinalIgnoreCase));
-            if (!marked) continue;
-            var value = node.GetAttributeValue("datetime", null) ?? node.GetAttributeValue("content", null) ?? HtmlTree.Text(node, 200);
-            if (HtmlDateFinder.FromValue(value) is { } date) return date;
-        }
-
-        if (fromUrl is not null) return fromUrl;
-
-        // Date-like containers near the headline: "Senin, 23 Sep 2024 14:05 WIB", "Posted on 5 November 2015".
-        foreach (var node in elements)
-        {
-            string hint = node.GetAttributeValue("class", "") + " " + node.GetAttributeValue("id", "");
-            bool isTime = node.Name == "time";
-            if (!isTime && (hint.Length < 2 || !DateHint().IsMatch(hint))) continue;
-            if (NotPublishedHint().IsMatch(hint) || HtmlHints.IsInvisible(node.Name)) continue;
-            var value = isTime ? node.GetAttributeValue("datetime", null) : null;
-            if (HtmlDateFinder.FromValue(value) is { } attributeDate) return attributeDate;
-            var text = HtmlTree.Text(node, 300);
-            if (text.Length is > 0 and <= 200 && HtmlDateFinder.FromText(text) is { } date) return date;
-        }
-
-        foreach (var key in ModifiedKeys)
-            if (HtmlDateFinder.FromValue(Value(meta, key)) is { } date) return date;
-        return HtmlDateFinder.FromValue(JsonString(article, "dateModified"));
     }
 
     private static string? AuthorFromMeta(Dictionary<string, string> meta)
@@ -220,7 +153,7 @@ internal static partial class HtmlMetadataReader
         return title;
     }
 
-    private static void ReadJsonLd(string raw, List<JsonElement> into, List<string> warnings)
+    private static void ReadJsonLd(string raw, List<JsonElement> into, List<string> broken, List<string> warnings)
     {
         var text = HtmlEntity.DeEntitize(raw).Trim();
         if (text.StartsWith("<!--")) text = text[4..];
@@ -246,7 +179,9 @@ internal static partial class HtmlMetadataReader
         }
         catch (JsonException ex)
         {
-            // Broken JSON-LD is common (unescaped quotes in headlines); the other sources still work.
+            // Broken JSON-LD is common (unescaped quotes in headlines, a stray brace); the other sources
+            // still work, and the publication date is still read from its text.
+            broken.Add(text);
             warnings.Add($"Ignored a JSON-LD block that is not valid JSON ({ex.Message.Split('.')[0]}).");
         }
     }
@@ -260,27 +195,6 @@ internal static partial class HtmlMetadataReader
 
     private static string? JsonString(JsonElement e, string name) =>
         e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? NonEmpty(v.GetString()) : null;
-
-    /// <summary>A property found anywhere inside <paramref name="e"/> (JSON-LD nests articles under mainEntity, @graph, ...).</summary>
-    private static string? FindProperty(JsonElement e, string name)
-    {
-        var stack = new Stack<JsonElement>();
-        stack.Push(e);
-        while (stack.Count > 0)
-        {
-            var x = stack.Pop();
-            if (x.ValueKind == JsonValueKind.Object)
-            {
-                if (x.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String) return v.GetString();
-                foreach (var p in x.EnumerateObject()) stack.Push(p.Value);
-            }
-            else if (x.ValueKind == JsonValueKind.Array)
-            {
-                foreach (var item in x.EnumerateArray()) stack.Push(item);
-            }
-        }
-        return null;
-    }
 
     /// <summary>"author": "A", {"name": "A"} or [{"name": "A"}, {"name": "B"}] gives "A" / "A, B".</summary>
     private static string? JsonName(JsonElement e, string property)
