@@ -66,7 +66,7 @@ internal static class NerFeatures
         TPrevLowerShape = 19, TShapeNextLower = 20, TCapRun = 21, TSeenLower = 22, TDocTitleCue = 23, TDocVocab = 24,
         TPrevTag = 25, TPrevTagShape = 26, TPrevTagRun = 27,
         TVocab = 30, TVocabAt = 31, TVocabShape = 32, TVocabSpan = 33, TTitleBefore = 34, TVocabAtLower = 35,
-        TCommon = 36, TCommonAt = 37, TName = 38, TNameAt = 39, TTitleLine = 40, TTitleLineRun = 41, TDocRun = 42;
+        TCommon = 36, TCommonAt = 37, TName = 38, TNameAt = 39, TTitleLine = 40, TTitleLineRun = 41, TDocRun = 42, TParticle = 43;
 
     /// <summary>
     /// Extracts the features of every token; <paramref name="vocabularies"/> serve the
@@ -226,6 +226,9 @@ internal static class NerFeatures
                 uint context = (position[t] == 0 ? 1u : 0u) | (titleLine[t] ? 2u : 0u) | (capital ? 4u : 0u);
                 hashes.Add(FeatureHash.Feature(TCommon, words.CommonBucket(lower[t]), context));
                 if (words.IsName(lower[t])) hashes.Add(FeatureHash.Feature(TName, shape[t]));
+                // A name particle between capitalised words ("Benediktus da Silva"); a lowercase word there otherwise ends a name.
+                if (words.IsNameParticle(lower[t]) && !capital && Same(t, t - 1) && Same(t, t + 1))
+                    hashes.Add(FeatureHash.Feature(TParticle, Capitalized(tokens[t - 1].Span(text)) && Capitalized(tokens[t + 1].Span(text)) ? 1u : 0u));
                 for (int d = -1; d <= 1; d += 2)
                 {
                     if (!Same(t, t + d)) continue;

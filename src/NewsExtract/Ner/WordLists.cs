@@ -6,7 +6,7 @@ namespace NewsExtract.Ner;
 /// General word lists the entity model reads as features, keyed by the lowercase hash the feature extractor
 /// computes for every token anyway (<see cref="FeatureHash.AddLower"/>): how common a word is in everyday
 /// Indonesian (a capitalised "Ucapkan" or "Saling" in a headline is seldom a name) and whether it is a known
-/// given name or surname. Loaded once from Resources/language; a duplicate or an empty list fails at load.
+/// given name or surname, and the lowercase particles that stand inside names. Loaded once from Resources/language; a duplicate or an empty list fails at load.
 /// </summary>
 internal sealed class WordLists
 {
@@ -14,11 +14,13 @@ internal sealed class WordLists
 
     private readonly Dictionary<uint, byte> _commonBucket;
     private readonly HashSet<uint> _names;
+    private readonly HashSet<uint> _particles;
 
-    private WordLists(Dictionary<uint, byte> commonBucket, HashSet<uint> names)
+    private WordLists(Dictionary<uint, byte> commonBucket, HashSet<uint> names, HashSet<uint> particles)
     {
         _commonBucket = commonBucket;
         _names = names;
+        _particles = particles;
     }
 
     public static WordLists Default => DefaultLazy.Value;
@@ -27,6 +29,12 @@ internal sealed class WordLists
     public uint CommonBucket(uint lowerHash) => _commonBucket.TryGetValue(lowerHash, out byte b) ? b : 0u;
 
     public bool IsName(uint lowerHash) => _names.Contains(lowerHash);
+
+    /// <summary>Whether a lowercase word may stand inside a name ("da" in "Yosef Benediktus da Silva", "br", "bin").</summary>
+    public bool IsNameParticle(uint lowerHash) => _particles.Contains(lowerHash);
+
+    /// <inheritdoc cref="IsNameParticle(uint)"/>
+    public bool IsNameParticle(ReadOnlySpan<char> word) => word.Length > 0 && char.IsLower(word[0]) && _particles.Contains(FeatureHash.AddLower(FeatureHash.Offset, word));
 
     private static WordLists Load()
     {
@@ -41,6 +49,9 @@ internal sealed class WordLists
         var names = new HashSet<uint>();
         foreach (var row in EmbeddedTsv.Read("language/given-names.txt", 1, 1))
             if (!names.Add(FeatureHash.AddLower(FeatureHash.Offset, row[0]))) throw row.Error($"'{row[0]}' is listed twice.");
-        return new WordLists(common, names);
+        var particles = new HashSet<uint>();
+        foreach (var row in EmbeddedTsv.Read("language/name-particles.txt", 1, 1))
+            if (!particles.Add(FeatureHash.AddLower(FeatureHash.Offset, row[0]))) throw row.Error($"'{row[0]}' is listed twice.");
+        return new WordLists(common, names, particles);
     }
 }

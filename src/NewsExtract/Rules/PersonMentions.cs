@@ -84,6 +84,10 @@ internal sealed class PersonReader
         return !allUpper || word.Length <= 4;
     }
 
+    // "Yosef Benediktus da Silva", "Juliana br Manullang": a name particle between two name words.
+    private bool ParticleInside(Analysis a, VocabularyCategory?[] cats, int nameFirst, int i, int limit) =>
+        i > nameFirst && i + 1 < limit && Ner.WordLists.Default.IsNameParticle(a.Document.Tokens[i].Span(a.Text)) && IsNameToken(a, cats, i + 1);
+
     /// <summary>Reads a person starting at token <paramref name="t"/> (titles allowed), or null.</summary>
     public PersonMention? ReadAt(Analysis a, VocabularyCategory?[] cats, Title?[] titles, int t, int limit, int maxNameTokens = 5)
     {
@@ -110,7 +114,7 @@ internal sealed class PersonReader
             i = j;
         }
         int nameFirst = i;
-        while (i < limit && i - nameFirst < maxNameTokens && IsNameToken(a, cats, i))
+        while (i < limit && i - nameFirst < maxNameTokens && (IsNameToken(a, cats, i) || ParticleInside(a, cats, nameFirst, i, limit)))
         {
             // A name does not run across a line or a comma.
             if (i > nameFirst && text.AsSpan(tokens[i - 1].End, tokens[i].Start - tokens[i - 1].End).Contains('\n')) break;
