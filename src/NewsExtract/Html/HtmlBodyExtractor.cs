@@ -109,7 +109,8 @@ internal static class HtmlBodyExtractor
             if (captions.Count > 0 && IsInside(page, block.Owner, captions)) continue;
             string text = block.Text;
             string tag = page.Tag(block.Owner);
-            if (HtmlHints.RelatedLine().IsMatch(text))
+            // A long unlinked sentence that starts like one ("Berita terkait pemilu itu menyebar cepat ...") is text.
+            if ((text.Length <= RelatedLineLength || block.LinkDensity >= 0.3) && HtmlHints.RelatedLine().IsMatch(text))
             {
                 // "Baca juga:" alone heads a list of links; "Baca juga: <title>" is the link itself.
                 inRelatedList = true;
@@ -255,6 +256,7 @@ internal static class HtmlBodyExtractor
         text.Length < EdgeLabelLength && text[^1] is not ('.' or '!' or '?' or '"' or '\u201D' or ':' or ')');
 
     private const int EdgeLabelLength = 80;
+    private const int RelatedLineLength = 150;
     private const int MaxEdgeLabels = 3;
 
     private static bool IsInside(PageModel page, int node, List<int> roots)

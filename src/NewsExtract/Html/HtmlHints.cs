@@ -108,7 +108,9 @@ internal static partial class HtmlHints
             return new HintData(
                 new ClassHintSet(negative),
                 new ClassHintSet(positive),
-                Build("html/boilerplate-lines.tsv", "related", @"^\W{0,3}", related, ""),
+                // Up to three marks before the starter ("» Baca juga"), but no opening quote: a quoted
+                // sentence that starts "Lihat juga ..." is what someone said, not a link.
+                Build("html/boilerplate-lines.tsv", "related", @"^[^\w""'\u201C\u2018\u00AB]{0,3}", related, ""),
                 Build("html/boilerplate-lines.tsv", "widget", @"^\W*", widget, @"\W*$"));
         }
 
