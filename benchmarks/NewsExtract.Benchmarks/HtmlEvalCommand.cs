@@ -13,7 +13,8 @@ namespace NewsExtract.Benchmarks;
 /// Zyte set (after reproducing the published trafilatura and Readability.js figures from their reference
 /// outputs, so the scorer can be trusted), publication-date P/R/F on the htmldate set, and body F1 and
 /// date accuracy on the Indonesian pages. Options: <c>--json FILE</c> writes the figures,
-/// <c>--verbose</c> prints per-page results, <c>--data DIR</c> overrides the data folder.
+/// <c>--verbose</c> prints per-page results, <c>--data DIR</c> overrides the data folder, <c>--dump DIR</c> writes
+/// our body and the gold body of every page (<c>NAME.ours.txt</c>, <c>NAME.gold.txt</c>) for diffing.
 /// </summary>
 internal static class HtmlEvalCommand
 {
@@ -21,7 +22,7 @@ internal static class HtmlEvalCommand
 
     public static int Run(string[] args)
     {
-        string? jsonPath = null, dataDir = null;
+        string? jsonPath = null, dataDir = null, dumpDir = null;
         bool verbose = false;
         for (int i = 0; i < args.Length; i++)
         {
@@ -29,13 +30,15 @@ internal static class HtmlEvalCommand
             {
                 case "--json" when i + 1 < args.Length: jsonPath = args[++i]; break;
                 case "--data" when i + 1 < args.Length: dataDir = args[++i]; break;
+                case "--dump" when i + 1 < args.Length: dumpDir = args[++i]; break;
                 case "--verbose": verbose = true; break;
                 default:
-                    Console.Error.WriteLine($"html-eval: unknown option '{args[i]}'. Options: --json FILE, --data DIR, --verbose.");
+                    Console.Error.WriteLine($"html-eval: unknown option '{args[i]}'. Options: --json FILE, --data DIR, --dump DIR, --verbose.");
                     return 2;
             }
         }
         dataDir ??= HtmlSharedData.Locate();
+        if (dumpDir is not null) Directory.CreateDirectory(dumpDir);
         if (dataDir is null)
         {
             Console.WriteLine($"html-eval: skipped: no benchmark data found (set {HtmlSharedData.Variable} or put shared/data beside the repository).");
@@ -44,9 +47,9 @@ internal static class HtmlEvalCommand
         Console.WriteLine($"html-eval: data from {dataDir}");
         var result = new JsonObject();
         var watch = Stopwatch.StartNew();
-        Zyte(Path.Combine(dataDir, "zyte-article-extraction"), verbose, result);
+        Zyte(Path.Combine(dataDir, "zyte-article-extraction"), verbose, dumpDir, result);
         HtmlDate(Path.Combine(dataDir, "htmldate"), verbose, result);
-        Indonesian(Path.Combine(dataDir, "indonesian-html"), verbose, result);
+        Indonesian(Path.Combine(dataDir, "indonesian-html"), verbose, dumpDir, result);
         Console.WriteLine($"html-eval: done in {watch.Elapsed.TotalSeconds:0.0} s");
         if (jsonPath is not null)
         {
@@ -56,7 +59,7 @@ internal static class HtmlEvalCommand
         return 0;
     }
 
-    private static void Zyte(string dir, bool verbose, JsonObject result)
+    private static void Zyte(string dir, bool verbose, string? dumpDir, JsonObject result)
     {
         var goldPath = Path.Combine(dir, "ground-truth.json");
         if (!File.Exists(goldPath)) { Console.WriteLine($"zyte: skipped: {goldPath} not found."); return; }
@@ -83,6 +86,7 @@ internal static class HtmlEvalCommand
             var article = HtmlArticleReader.Read(bytes, entry!["url"]?.GetValue<string>());
             var counts = HtmlShingleScorer.Compare(Body(entry), article.Body);
             ours.Add(counts);
+            Dump(dumpDir, "zyte-" + id, Body(entry), article.Body);
             if (verbose) Console.WriteLine($"  zyte {id[..12]} {PageLine(counts)} {entry["url"]}");
         }
         var f = HtmlShingleScorer.Score(ours);
@@ -124,7 +128,7 @@ internal static class HtmlEvalCommand
         result["htmldate_recall"] = Math.Round(r, 4);
     }
 
-    private static void Indonesian(string dir, bool verbose, JsonObject result)
+    private static void Indonesian(string dir, bool verbose, string? dumpDir, JsonObject result)
     {
         var goldPath = Path.Combine(dir, "ground-truth.json");
         if (!File.Exists(goldPath)) { Console.WriteLine($"indonesian: skipped: {goldPath} not found."); return; }
@@ -137,6 +141,7 @@ internal static class HtmlEvalCommand
             var article = HtmlArticleReader.Read(File.ReadAllBytes(Path.Combine(dir, "pages", file)), url);
             var counts = HtmlShingleScorer.Compare(entry["content"]?.GetValue<string>(), article.Body);
             pages.Add(counts);
+            Dump(dumpDir, "id-" + Path.GetFileNameWithoutExtension(file), entry["content"]?.GetValue<string>(), article.Body);
             var expected = entry["date"]?.GetValue<string>()?[..10];
             var found = article.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             if (found == expected) datesRight++;
@@ -157,6 +162,13 @@ internal static class HtmlEvalCommand
         double p = c.TruePositives + c.FalsePositives == 0 ? 1 : (double)c.TruePositives / (c.TruePositives + c.FalsePositives);
         double r = c.TruePositives + c.FalseNegatives == 0 ? 1 : (double)c.TruePositives / (c.TruePositives + c.FalseNegatives);
         return string.Create(CultureInfo.InvariantCulture, $"P {p:0.00} R {r:0.00}");
+    }
+
+    private static void Dump(string? dumpDir, string name, string? gold, string ours)
+    {
+        if (dumpDir is null) return;
+        File.WriteAllText(Path.Combine(dumpDir, name + ".gold.txt"), gold ?? "");
+        File.WriteAllText(Path.Combine(dumpDir, name + ".ours.txt"), ours);
     }
 
     private static string? Body(JsonNode? entry) => entry?["articleBody"]?.GetValue<string>();

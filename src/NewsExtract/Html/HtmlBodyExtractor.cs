@@ -102,12 +102,15 @@ internal static class HtmlBodyExtractor
     {
         var kept = new List<string>();
         bool inRelatedList = false;
+        var captions = FindCaptions(page, selected);
         foreach (var block in page.Blocks)
         {
             if (!IsInside(page, block.Owner, selected)) continue;
+            if (captions.Count > 0 && IsInside(page, block.Owner, captions)) continue;
             string text = block.Text;
             string tag = page.Tag(block.Owner);
-            if (HtmlHints.RelatedLine().IsMatch(text))
+            // A long unlinked sentence that starts like one ("Berita terkait pemilu itu menyebar cepat ...") is text.
+            if ((text.Length <= RelatedLineLength || block.LinkDensity >= 0.3) && HtmlHints.RelatedLine().IsMatch(text))
             {
                 // "Baca juga:" alone heads a list of links; "Baca juga: <title>" is the link itself.
                 inRelatedList = true;
@@ -122,22 +125,138 @@ internal static class HtmlBodyExtractor
             if (title is not null && text.Length < 300 && string.Equals(text, title, StringComparison.OrdinalIgnoreCase)) continue;
             kept.Add(text);
         }
+        DropRepeats(kept);
         // Bylines, date lines and labels sit at the edges of the article container ("Andi Saputra -
         // detikNews", "Kamis, 24 Sep 2020 14:05 WIB"): short, and not sentences.
         // A longer run of short lines is content laid out as a list or table (a calendar, tour dates): keep it.
+        // On a photo or video page the article is one or two sentences under a date and a rubric label
+        // ("Selasa, 23/02/2016 15:32 WIB", "FotoBisnis"): the labels are few blocks but little text.
         int first = 0, last = kept.Count - 1;
         while (first < last && IsEdgeLabel(kept[first])) first++;
-        if (first > MaxEdgeLabels || first * 3 > kept.Count) first = 0;
+        if (!AreEdgeLabels(kept, 0, first)) first = 0;
         int end = last;
         while (last > first && IsEdgeLabel(kept[last])) last--;
-        if (end - last > MaxEdgeLabels || (end - last) * 3 > kept.Count) last = end;
+        if (!AreEdgeLabels(kept, last + 1, end - last)) last = end;
         return string.Join('\n', kept.Skip(first).Take(last - first + 1));
+    }
+
+    // A caption is short: a sentence or two and a credit ("Musisi dunia ... Grammy Awards ke-58. (Grammy)").
+    private const int CaptionLength = 200;
+
+    /// <summary>
+    /// Elements inside the article that hold an image caption, found by layout rather than by class name:
+    /// a container that holds an image and a little text (<c>&lt;div class="photo"&gt;&lt;img&gt;&lt;span&gt;Foto: ...</c>),
+    /// or a short container right after an element that holds only an image
+    /// (<c>&lt;div class="thumb"&gt;&lt;img&gt;&lt;/div&gt;&lt;div class="desc"&gt;Caption&lt;/div&gt;</c>). Paragraph
+    /// and heading elements never count: a paragraph may start with an inline picture.
+    /// </summary>
+    private static List<int> FindCaptions(PageModel page, List<int> selected)
+    {
+        var captions = new List<int>();
+        // Pre-order visits the children of a node in order, so the last child seen is the previous sibling.
+        var previousSibling = new int[page.Count];
+        var lastChild = new int[page.Count];
+        Array.Fill(lastChild, -1);
+        for (int i = 0; i < page.Count; i++)
+        {
+            int p = page.Parent[i];
+            previousSibling[i] = p < 0 ? -1 : lastChild[p];
+            if (p >= 0) lastChild[p] = i;
+        }
+        foreach (int root in selected)
+        {
+            for (int i = root + 1; i <= page.SubtreeEnd[root]; i++)
+            {
+                if (!MayBeCaption(page, i)) continue;
+                if (page.ImageCount[i] > 0 || FollowsImage(page, i, previousSibling[i]))
+                {
+                    captions.Add(i);
+                    i = page.SubtreeEnd[i];
+                }
+            }
+        }
+        return captions;
+    }
+
+    // Only plain containers: an icon inside a list item, a table cell or a run of inline text is no caption.
+    private static bool MayBeCaption(PageModel page, int i) =>
+        page.TextLength[i] is > 0 and <= CaptionLength && page.Tag(i) is "div" or "section" or "center";
+
+    /// <summary>Whether the element just before <paramref name="i"/> (skipping blank text) is an image or holds only images.</summary>
+    private static bool FollowsImage(PageModel page, int i, int before)
+    {
+        if (page.ImageCount[i] > 0) return false;
+        var previous = page.Node(i).PreviousSibling;
+        while (previous is not null && (previous.NodeType == HtmlNodeType.Comment
+               || (previous.NodeType == HtmlNodeType.Text && string.IsNullOrWhiteSpace(previous.InnerText))))
+            previous = previous.PreviousSibling;
+        if (previous is null || previous.NodeType != HtmlNodeType.Element) return false;
+        if (previous.Name is "img" or "picture" or "figure") return true;
+        // Otherwise the previous element must be the previous visible sibling and hold images and no text.
+        return before >= 0 && page.Node(before) == previous && page.ImageCount[before] > 0
+               && page.TextLength[before] == page.LinkLength[before];
+    }
+
+    /// <summary>
+    /// Drops a short block whose text is part of a longer block kept elsewhere in the body: a pull quote
+    /// ("... korban ... masih di bawah umur...") or a teaser line repeated from a paragraph. Equal blocks
+    /// stay: a questionnaire or a meal plan repeats its lines on purpose.
+    /// </summary>
+    private static void DropRepeats(List<string> kept)
+    {
+        if (kept.Count < 2) return;
+        var keys = kept.Select(RepeatKey).ToList();
+        var drop = new bool[kept.Count];
+        for (int a = 0; a < kept.Count; a++)
+        {
+            if (keys[a].Length < MinRepeatLength || keys[a].Length > MaxRepeatLength) continue;
+            // A pull quote sits near the paragraph it repeats; the window keeps the pass linear.
+            for (int b = Math.Max(0, a - RepeatWindow); b < Math.Min(kept.Count, a + RepeatWindow + 1) && !drop[a]; b++)
+            {
+                if (a == b) continue;
+                if (keys[b].Length > keys[a].Length && keys[b].Contains(keys[a], StringComparison.Ordinal))
+                    drop[a] = true;
+            }
+        }
+        int w = 0;
+        for (int r = 0; r < kept.Count; r++)
+            if (!drop[r]) kept[w++] = kept[r];
+        kept.RemoveRange(w, kept.Count - w);
+    }
+
+    private const int MinRepeatLength = 60;
+    private const int MaxRepeatLength = 400;
+    private const int RepeatWindow = 20;
+
+    // Letters and digits only, lowercased: the pull quote loses its quotes and ellipses.
+    private static string RepeatKey(string text)
+    {
+        var key = new StringBuilder(text.Length);
+        foreach (char c in text)
+            if (char.IsLetterOrDigit(c)) key.Append(char.ToLowerInvariant(c));
+            else if (key.Length > 0 && key[^1] != ' ') key.Append(' ');
+        return key.ToString().Trim();
+    }
+
+    private static bool AreEdgeLabels(List<string> kept, int start, int count)
+    {
+        if (count == 0) return true;
+        if (count > MaxEdgeLabels) return false;
+        if (count * 3 <= kept.Count) return true;
+        int labels = 0, total = 0;
+        for (int i = 0; i < kept.Count; i++)
+        {
+            total += kept[i].Length;
+            if (i >= start && i < start + count) labels += kept[i].Length;
+        }
+        return labels * 4 < total;
     }
 
     private static bool IsEdgeLabel(string text) =>
         text.Length < EdgeLabelLength && text[^1] is not ('.' or '!' or '?' or '"' or '\u201D' or ':' or ')');
 
     private const int EdgeLabelLength = 80;
+    private const int RelatedLineLength = 150;
     private const int MaxEdgeLabels = 3;
 
     private static bool IsInside(PageModel page, int node, List<int> roots)

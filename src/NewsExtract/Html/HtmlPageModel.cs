@@ -32,6 +32,8 @@ internal sealed class PageModel
     public IReadOnlyList<int> ElementChildCount => elementChildCount;
     public int[] TextLength { get; private set; } = [];
     public int[] LinkLength { get; private set; } = [];
+    /// <summary>Images (img, picture, figure) in the subtree of each element.</summary>
+    public int[] ImageCount { get; private set; } = [];
     public double[] Score { get; set; } = [];
 
     public HtmlNode Node(int i) => nodes[i];
@@ -77,6 +79,7 @@ internal sealed class PageModel
         var inline = new StringBuilder();
         int inlineLength = 0, inlineLinkLength = 0, inlineCommas = 0, linkDepth = 0;
         var owners = new Stack<int>();
+        var imagesIn = new List<int>();
 
         void Flush()
         {
@@ -128,7 +131,11 @@ internal sealed class PageModel
                 case HtmlNodeType.Element:
                 {
                     string tag = node.Name;
-                    if (HtmlHints.DroppedTags.Contains(tag) || IsHidden(node)) break;
+                    if (HtmlHints.DroppedTags.Contains(tag) || IsHidden(node))
+                    {
+                        if (parent >= 0 && tag is "img" or "picture" or "figure") imagesIn[parent]++;
+                        break;
+                    }
                     string hint = HintOf(node);
                     if (strict && hint.Length > 0 && tag is not ("html" or "body" or "article" or "main")
                         && HtmlHints.NegativeHint().IsMatch(hint) && !HtmlHints.PositiveHint().IsMatch(hint))
@@ -146,6 +153,7 @@ internal sealed class PageModel
                     page.elementChildCount.Add(0);
                     page.tags.Add(tag);
                     page.hints.Add(hint);
+                    imagesIn.Add(0);
                     if (parent >= 0) page.elementChildCount[parent]++;
                     bool block = HtmlHints.BlockTags.Contains(tag);
                     if (block)
@@ -165,6 +173,7 @@ internal sealed class PageModel
 
         page.TextLength = new int[page.Count];
         page.LinkLength = new int[page.Count];
+        page.ImageCount = [.. imagesIn];
         foreach (var block in page.Blocks)
         {
             page.TextLength[block.Owner] += block.Length;
@@ -176,6 +185,7 @@ internal sealed class PageModel
             if (p < 0) continue;
             page.TextLength[p] += page.TextLength[i];
             page.LinkLength[p] += page.LinkLength[i];
+            page.ImageCount[p] += page.ImageCount[i];
         }
         page.Score = new double[page.Count];
         return page;
