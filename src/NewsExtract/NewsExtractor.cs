@@ -31,9 +31,10 @@ public sealed class NewsExtractor
             new Rules.DateStage(patterns, vocabularies),
             new Rules.FigureStage(patterns, vocabularies),
             new Rules.ElectionStage(patterns, vocabularies),
+            // The model's persons feed the record rules after it (official names and lists of officials).
+            new NerStage(Ner.NerModel.Default, vocabularies),
             new Rules.CandidateStage(patterns, vocabularies),
             new Rules.OfficialStage(patterns, vocabularies),
-            new NerStage(Ner.NerModel.Default, vocabularies),
             new Rules.EntityStage(),
         ];
     }

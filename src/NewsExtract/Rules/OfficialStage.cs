@@ -40,6 +40,7 @@ internal sealed class OfficialStage : IStage
         }
         var candidates = a.Candidates.SelectMany(c => new[] { c.Head, c.Deputy }).Where(p => p is not null).Select(p => p!).ToList();
         var seen = new List<string>();
+        var modelPersons = a.Entities.Where(e => e.Source == EntitySource.Model && e.Type == EntityType.PER).Select(e => (e.Start, e.End)).ToHashSet();
 
         for (int i = 0; i < matches.Count; i++)
         {
@@ -156,21 +157,70 @@ internal sealed class OfficialStage : IStage
             }
             Name:
 
-            // Optional comma, then titles and the name.
+            // Optional comma and "yaitu"/"yakni" ("anggota KPU, yaitu Ahmad Fadholi, ..."), then titles and the name.
             if (t < sentence.EndToken && a.Text[doc.Tokens[t].Start] == ',') t++;
+            if (t < sentence.EndToken && doc.TokenText(t) is "yaitu" or "yakni") t++;
+            if (t < sentence.EndToken && doc.TokenText(t) == ":") t++;
             if (t >= sentence.EndToken) continue;
             var person = _people.ReadAt(a, cats, titles, t, sentence.EndToken);
             if (person is null) continue;
+            person = TrimToModelPerson(a, person, modelPersons, ref institution);
+            // "Ketua PPK Lawang Kidul, Sri Wahyuningsih": words the vocabulary does not know, then a comma and the model's
+            // person: the words name the unit of the institution.
+            if (institution is not null && person.Titles.Count == 0 && !modelPersons.Contains((person.NameStart, person.NameEnd))
+                && person.EndToken + 1 < sentence.EndToken && doc.TokenText(person.EndToken) == ","
+                && _people.ReadAt(a, cats, titles, person.EndToken + 1, sentence.EndToken) is { } named
+                && modelPersons.Contains((named.NameStart, named.NameEnd)))
+            {
+                institution += " " + Collapse(a.Text[person.NameStart..person.NameEnd]);
+                person = named;
+            }
             if (candidates.Any(c => CandidateStage.Compatible(c.Name, person.Name) || c.Aliases.Contains(person.Name, StringComparer.OrdinalIgnoreCase))) continue;
             // "calon Bupati X": a candidate, not an office holder.
             string before = a.Text[Math.Max(0, roleStart - 12)..roleStart];
-            if (Regex.IsMatch(before, @"\b(?:calon|cabup|cawabup|cagub|paslon|pasangan)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout)) continue;
+            if (_patterns["officials.candidate_before"].IsMatch(before)) continue;
             if (seen.Any(s => CandidateStage.Compatible(s, person.Name))) continue;
             seen.Add(person.Name);
             a.PersonSpans.Add((person.NameStart, person.NameEnd));
             a.Officials.Add(new Official(person.Name, role, institution,
                 [a.SpanOf(Math.Min(actingStart, roleStart), person.End)], person.Titles.ToArray(), ToRecordSector(sector)));
+
+            // A list under one role: "Hakim Konstitusi Saldi Isra, Enny Nurbaningsih, dan Arief Hidayat". Each further
+            // name must be a person of the model, so a comma before another role or a place ends the list.
+            int u = person.EndToken;
+            while (u < sentence.EndToken)
+            {
+                int v = u;
+                if (doc.TokenText(v) == ",") v++;
+                if (v < sentence.EndToken && doc.TokenText(v) is "dan" or "serta") v++;
+                if (v == u || v >= sentence.EndToken) break;
+                var next = _people.ReadAt(a, cats, titles, v, sentence.EndToken);
+                if (next is null || !modelPersons.Contains((next.NameStart, next.NameEnd))) break;
+                if (candidates.Any(c => CandidateStage.Compatible(c.Name, next.Name)) || seen.Any(x => CandidateStage.Compatible(x, next.Name))) break;
+                seen.Add(next.Name);
+                a.PersonSpans.Add((next.NameStart, next.NameEnd));
+                a.Officials.Add(new Official(next.Name, role, institution, [a.SpanOf(next.Start, next.End)], next.Titles.ToArray(), ToRecordSector(sector)));
+                u = next.EndToken;
+            }
         }
+    }
+
+    /// <summary>
+    /// "KPU Beltim Nurhayati Saleh": a region the vocabulary does not know glues onto the name. When the model's person
+    /// is the name without its first word, and that word is no known given name, the word goes to the institution.
+    /// </summary>
+    private static PersonMention TrimToModelPerson(Analysis a, PersonMention person, HashSet<(int Start, int End)> modelPersons, ref string? institution)
+    {
+        if (institution is null || person.NameWords.Length < 3) return person;
+        var doc = a.Document;
+        int first = doc.TokenAtOrAfter(person.NameStart);
+        if (first + 1 >= doc.Tokens.Count) return person;
+        int rest = doc.Tokens[first + 1].Start;
+        if (!modelPersons.Contains((rest, person.NameEnd)) || modelPersons.Contains((person.NameStart, person.NameEnd))) return person;
+        var word = doc.Tokens[first].Span(a.Text);
+        if (Ner.WordLists.Default.IsName(Ner.FeatureHash.AddLower(Ner.FeatureHash.Offset, word))) return person;
+        institution += " " + word.ToString();
+        return person with { NameStart = rest, Name = Collapse(a.Text[rest..person.NameEnd]) };
     }
 
     private static string Collapse(string s) => Regex.Replace(s.Trim(), @"\s+", " ", RegexOptions.CultureInvariant, Timeout);
