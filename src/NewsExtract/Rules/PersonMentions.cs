@@ -1,6 +1,7 @@
 using NewsExtract.Common;
 using NewsExtract.Documents;
 using NewsExtract.Pipeline;
+using NewsExtract.Records;
 using NewsExtract.Vocabulary;
 
 namespace NewsExtract.Rules;
@@ -88,6 +89,31 @@ internal sealed class PersonReader
     private bool ParticleInside(Analysis a, VocabularyCategory?[] cats, int nameFirst, int i, int limit) =>
         i > nameFirst && i + 1 < limit && Ner.WordLists.Default.IsNameParticle(a.Document.Tokens[i].Span(a.Text)) && IsNameToken(a, cats, i + 1);
 
+    /// <summary>
+    /// "Ganjar Saling Sindir", "Benyamin Jitmau Raih 38,82 Persen": in a title-case headline everyday words follow a
+    /// name with capitals. When the entity model's person starts where the name starts and ends earlier, the word
+    /// after it is a common word and none after it a given name, the name ends where the model's person ends.
+    /// </summary>
+    private static int CutAtModelPerson(Analysis a, int nameFirst, int nameEnd)
+    {
+        var tokens = a.Document.Tokens;
+        int start = tokens[nameFirst].Start;
+        foreach (var e in a.Entities)
+        {
+            if (e.Source != EntitySource.Model || e.Type != EntityType.PER || e.Start != start || e.End >= tokens[nameEnd - 1].End) continue;
+            int cut = a.Document.TokenAtOrAfter(e.End);
+            if (cut <= nameFirst || cut >= nameEnd || tokens[cut - 1].End != e.End) return nameEnd;
+            var words = Ner.WordLists.Default;
+            for (int u = cut; u < nameEnd; u++)
+            {
+                uint h = Ner.FeatureHash.AddLower(Ner.FeatureHash.Offset, tokens[u].Span(a.Text));
+                if ((u == cut && words.CommonBucket(h) == 0) || words.IsName(h)) return nameEnd;
+            }
+            return cut;
+        }
+        return nameEnd;
+    }
+
     /// <summary>Reads a person starting at token <paramref name="t"/> (titles allowed), or null.</summary>
     public PersonMention? ReadAt(Analysis a, VocabularyCategory?[] cats, Title?[] titles, int t, int limit, int maxNameTokens = 5)
     {
@@ -124,7 +150,8 @@ internal sealed class PersonReader
         if (i == nameFirst) return null;
         // A lone abbreviation is not a name.
         if (i - nameFirst == 1 && tokens[nameFirst].Kind == TokenKind.Abbreviation) return null;
-        int nameEnd = i;
+        int nameEnd = CutAtModelPerson(a, nameFirst, i);
+        i = nameEnd;
         int end = tokens[nameEnd - 1].End;
         // Degrees after the name: ", M.Pd", ", S.H., M.H.", " MM".
         int k = i;
