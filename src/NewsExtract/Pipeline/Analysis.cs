@@ -36,6 +36,9 @@ internal sealed class Analysis
 
     public List<Entity> Entities { get; } = [];
 
+    /// <summary>Set by the entity model's stage: its entities (possibly none) are in <see cref="Entities"/>.</summary>
+    public bool EntityModelRan { get; set; }
+
     public List<Election> Elections { get; } = [];
 
     public List<CandidatePair> Candidates { get; } = [];

@@ -29,6 +29,7 @@ internal sealed class NerStage : IStage
     public void Process(Analysis analysis, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        analysis.EntityModelRan = true;
         foreach (var span in _model.Tag(analysis.Document, _vocabularies))
             analysis.Entities.Add(new Entity(span.Type, analysis.Text[span.Start..span.End], span.Start, span.End, EntitySource.Model, Math.Round(span.Score, 4)));
     }

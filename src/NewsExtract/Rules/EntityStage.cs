@@ -6,7 +6,8 @@ namespace NewsExtract.Rules;
 /// <summary>
 /// Settles the entity layer: persons found by the candidate and official rules join the proposals, and where
 /// proposals overlap the stronger source wins (model, then rule, then gazetteer; a longer span before a shorter
-/// one of the same source). The result never has overlapping entities.
+/// one of the same source). Gazetteer proposals count only in a pipeline without the entity model. The result never
+/// has overlapping entities.
 /// </summary>
 internal sealed class EntityStage : IStage
 {
@@ -21,8 +22,13 @@ internal sealed class EntityStage : IStage
             .ToList();
         var kept = new List<Entity>();
         foreach (var e in ordered)
+        {
+            // With the model in the pipeline a vocabulary match it left untagged stays out: the model has read the
+            // context ("petugas PPS", "warga Jakarta" inside a longer name) and the gazetteer has not.
+            if (a.EntityModelRan && e.Source == EntitySource.Gazetteer) continue;
             if (!kept.Any(k => e.Start < k.End && k.Start < e.End))
                 kept.Add(e);
+        }
         a.Entities.Clear();
         a.Entities.AddRange(kept.OrderBy(e => e.Start));
     }
