@@ -9,6 +9,7 @@ namespace NewsExtract.Tests.Reliability;
 /// backtrack. Each must give a valid record (or an error record) within a time and memory bound. The bounds are
 /// loose (a shared 2-core CI machine) but far below what quadratic or exponential behaviour would take.
 /// </summary>
+[Collection(SerialCollection.Name)]
 public class AdversarialInputTests
 {
     private static readonly NewsExtractor Extractor = NewsExtractor.CreateDefault();
