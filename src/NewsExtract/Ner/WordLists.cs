@@ -30,11 +30,20 @@ internal sealed class WordLists
 
     public bool IsName(uint lowerHash) => _names.Contains(lowerHash);
 
+    /// <inheritdoc cref="CommonBucket(uint)"/>
+    public uint CommonBucket(ReadOnlySpan<char> word) => CommonBucket(Lower(word));
+
+    /// <summary>Whether the word (any case) is a known given name or surname.</summary>
+    public bool IsName(ReadOnlySpan<char> word) => IsName(Lower(word));
+
     /// <summary>Whether a lowercase word may stand inside a name ("da" in "Yosef Benediktus da Silva", "br", "bin").</summary>
     public bool IsNameParticle(uint lowerHash) => _particles.Contains(lowerHash);
 
     /// <inheritdoc cref="IsNameParticle(uint)"/>
-    public bool IsNameParticle(ReadOnlySpan<char> word) => word.Length > 0 && char.IsLower(word[0]) && _particles.Contains(FeatureHash.AddLower(FeatureHash.Offset, word));
+    public bool IsNameParticle(ReadOnlySpan<char> word) => word.Length > 0 && char.IsLower(word[0]) && _particles.Contains(Lower(word));
+
+    // The same lowercase hash the feature extractor computes for every token.
+    private static uint Lower(ReadOnlySpan<char> word) => FeatureHash.AddLower(FeatureHash.Offset, word);
 
     private static WordLists Load()
     {
@@ -44,14 +53,16 @@ internal sealed class WordLists
         {
             rank++;
             byte bucket = rank <= 500 ? (byte)1 : rank <= 2000 ? (byte)2 : rank <= 8000 ? (byte)3 : (byte)4;
-            if (!common.TryAdd(FeatureHash.AddLower(FeatureHash.Offset, row[0]), bucket)) throw row.Error($"'{row[0]}' is listed twice.");
+            if (!common.TryAdd(Lower(row[0]), bucket)) throw row.Error($"'{row[0]}' is listed twice.");
         }
-        var names = new HashSet<uint>();
-        foreach (var row in EmbeddedTsv.Read("language/given-names.txt", 1, 1))
-            if (!names.Add(FeatureHash.AddLower(FeatureHash.Offset, row[0]))) throw row.Error($"'{row[0]}' is listed twice.");
-        var particles = new HashSet<uint>();
-        foreach (var row in EmbeddedTsv.Read("language/name-particles.txt", 1, 1))
-            if (!particles.Add(FeatureHash.AddLower(FeatureHash.Offset, row[0]))) throw row.Error($"'{row[0]}' is listed twice.");
-        return new WordLists(common, names, particles);
+        return new WordLists(common, LoadSet("language/given-names.txt"), LoadSet("language/name-particles.txt"));
+    }
+
+    private static HashSet<uint> LoadSet(string resource)
+    {
+        var set = new HashSet<uint>();
+        foreach (var row in EmbeddedTsv.Read(resource, 1, 1))
+            if (!set.Add(Lower(row[0]))) throw row.Error($"'{row[0]}' is listed twice.");
+        return set;
     }
 }

@@ -39,6 +39,12 @@ internal sealed class Analysis
     /// <summary>Set by the entity model's stage: its entities (possibly none) are in <see cref="Entities"/>.</summary>
     public bool EntityModelRan { get; set; }
 
+    /// <summary>The entity model's persons, start offset to end offset (model spans never overlap), for the record rules.</summary>
+    public Dictionary<int, int> ModelPersons { get; } = [];
+
+    /// <summary>Whether the entity model tagged exactly this span as a person.</summary>
+    public bool IsModelPerson(int start, int end) => ModelPersons.TryGetValue(start, out int e) && e == end;
+
     public List<Election> Elections { get; } = [];
 
     public List<CandidatePair> Candidates { get; } = [];

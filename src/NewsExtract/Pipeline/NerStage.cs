@@ -31,6 +31,9 @@ internal sealed class NerStage : IStage
         cancellationToken.ThrowIfCancellationRequested();
         analysis.EntityModelRan = true;
         foreach (var span in _model.Tag(analysis.Document, _vocabularies))
+        {
             analysis.Entities.Add(new Entity(span.Type, analysis.Text[span.Start..span.End], span.Start, span.End, EntitySource.Model, Math.Round(span.Score, 4)));
+            if (span.Type == EntityType.PER) analysis.ModelPersons[span.Start] = span.End;
+        }
     }
 }

@@ -40,7 +40,6 @@ internal sealed class OfficialStage : IStage
         }
         var candidates = a.Candidates.SelectMany(c => new[] { c.Head, c.Deputy }).Where(p => p is not null).Select(p => p!).ToList();
         var seen = new List<string>();
-        var modelPersons = a.Entities.Where(e => e.Source == EntitySource.Model && e.Type == EntityType.PER).Select(e => (e.Start, e.End)).ToHashSet();
 
         for (int i = 0; i < matches.Count; i++)
         {
@@ -164,13 +163,13 @@ internal sealed class OfficialStage : IStage
             if (t >= sentence.EndToken) continue;
             var person = _people.ReadAt(a, cats, titles, t, sentence.EndToken);
             if (person is null) continue;
-            person = TrimToModelPerson(a, person, modelPersons, ref institution);
+            person = TrimToModelPerson(a, person, ref institution);
             // "Ketua PPK Lawang Kidul, Sri Wahyuningsih": words the vocabulary does not know, then a comma and the model's
             // person: the words name the unit of the institution.
-            if (institution is not null && person.Titles.Count == 0 && !modelPersons.Contains((person.NameStart, person.NameEnd))
+            if (institution is not null && person.Titles.Count == 0 && !a.IsModelPerson(person.NameStart, person.NameEnd)
                 && person.EndToken + 1 < sentence.EndToken && doc.TokenText(person.EndToken) == ","
                 && _people.ReadAt(a, cats, titles, person.EndToken + 1, sentence.EndToken) is { } named
-                && modelPersons.Contains((named.NameStart, named.NameEnd)))
+                && a.IsModelPerson(named.NameStart, named.NameEnd))
             {
                 institution += " " + Collapse(a.Text[person.NameStart..person.NameEnd]);
                 person = named;
@@ -180,10 +179,7 @@ internal sealed class OfficialStage : IStage
             string before = a.Text[Math.Max(0, roleStart - 12)..roleStart];
             if (_patterns["officials.candidate_before"].IsMatch(before)) continue;
             if (seen.Any(s => CandidateStage.Compatible(s, person.Name))) continue;
-            seen.Add(person.Name);
-            a.PersonSpans.Add((person.NameStart, person.NameEnd));
-            a.Officials.Add(new Official(person.Name, role, institution,
-                [a.SpanOf(Math.Min(actingStart, roleStart), person.End)], person.Titles.ToArray(), ToRecordSector(sector)));
+            Add(person, Math.Min(actingStart, roleStart));
 
             // A list under one role: "Hakim Konstitusi Saldi Isra, Enny Nurbaningsih, dan Arief Hidayat". Each further
             // name must be a person of the model, so a comma before another role or a place ends the list.
@@ -195,12 +191,18 @@ internal sealed class OfficialStage : IStage
                 if (v < sentence.EndToken && doc.TokenText(v) is "dan" or "serta") v++;
                 if (v == u || v >= sentence.EndToken) break;
                 var next = _people.ReadAt(a, cats, titles, v, sentence.EndToken);
-                if (next is null || !modelPersons.Contains((next.NameStart, next.NameEnd))) break;
+                if (next is null || !a.IsModelPerson(next.NameStart, next.NameEnd)) break;
                 if (candidates.Any(c => CandidateStage.Compatible(c.Name, next.Name)) || seen.Any(x => CandidateStage.Compatible(x, next.Name))) break;
-                seen.Add(next.Name);
-                a.PersonSpans.Add((next.NameStart, next.NameEnd));
-                a.Officials.Add(new Official(next.Name, role, institution, [a.SpanOf(next.Start, next.End)], next.Titles.ToArray(), ToRecordSector(sector)));
+                Add(next, next.Start);
                 u = next.EndToken;
+            }
+
+            // The evidence runs from the role (or, in a list, the name) to the end of the person.
+            void Add(PersonMention p, int evidenceStart)
+            {
+                seen.Add(p.Name);
+                a.PersonSpans.Add((p.NameStart, p.NameEnd));
+                a.Officials.Add(new Official(p.Name, role, institution, [a.SpanOf(evidenceStart, p.End)], p.Titles.ToArray(), ToRecordSector(sector)));
             }
         }
     }
@@ -209,16 +211,16 @@ internal sealed class OfficialStage : IStage
     /// "KPU Beltim Nurhayati Saleh": a region the vocabulary does not know glues onto the name. When the model's person
     /// is the name without its first word, and that word is no known given name, the word goes to the institution.
     /// </summary>
-    private static PersonMention TrimToModelPerson(Analysis a, PersonMention person, HashSet<(int Start, int End)> modelPersons, ref string? institution)
+    private static PersonMention TrimToModelPerson(Analysis a, PersonMention person, ref string? institution)
     {
         if (institution is null || person.NameWords.Length < 3) return person;
         var doc = a.Document;
         int first = doc.TokenAtOrAfter(person.NameStart);
         if (first + 1 >= doc.Tokens.Count) return person;
         int rest = doc.Tokens[first + 1].Start;
-        if (!modelPersons.Contains((rest, person.NameEnd)) || modelPersons.Contains((person.NameStart, person.NameEnd))) return person;
+        if (!a.IsModelPerson(rest, person.NameEnd) || a.IsModelPerson(person.NameStart, person.NameEnd)) return person;
         var word = doc.Tokens[first].Span(a.Text);
-        if (Ner.WordLists.Default.IsName(Ner.FeatureHash.AddLower(Ner.FeatureHash.Offset, word))) return person;
+        if (Ner.WordLists.Default.IsName(word)) return person;
         institution += " " + word.ToString();
         return person with { NameStart = rest, Name = Collapse(a.Text[rest..person.NameEnd]) };
     }

@@ -1,7 +1,6 @@
 using NewsExtract.Common;
 using NewsExtract.Documents;
 using NewsExtract.Pipeline;
-using NewsExtract.Records;
 using NewsExtract.Vocabulary;
 
 namespace NewsExtract.Rules;
@@ -97,21 +96,16 @@ internal sealed class PersonReader
     private static int CutAtModelPerson(Analysis a, int nameFirst, int nameEnd)
     {
         var tokens = a.Document.Tokens;
-        int start = tokens[nameFirst].Start;
-        foreach (var e in a.Entities)
+        if (!a.ModelPersons.TryGetValue(tokens[nameFirst].Start, out int modelEnd) || modelEnd >= tokens[nameEnd - 1].End) return nameEnd;
+        int cut = a.Document.TokenAtOrAfter(modelEnd);
+        if (cut <= nameFirst || cut >= nameEnd || tokens[cut - 1].End != modelEnd) return nameEnd;
+        var words = Ner.WordLists.Default;
+        for (int u = cut; u < nameEnd; u++)
         {
-            if (e.Source != EntitySource.Model || e.Type != EntityType.PER || e.Start != start || e.End >= tokens[nameEnd - 1].End) continue;
-            int cut = a.Document.TokenAtOrAfter(e.End);
-            if (cut <= nameFirst || cut >= nameEnd || tokens[cut - 1].End != e.End) return nameEnd;
-            var words = Ner.WordLists.Default;
-            for (int u = cut; u < nameEnd; u++)
-            {
-                uint h = Ner.FeatureHash.AddLower(Ner.FeatureHash.Offset, tokens[u].Span(a.Text));
-                if ((u == cut && words.CommonBucket(h) == 0) || words.IsName(h)) return nameEnd;
-            }
-            return cut;
+            var word = tokens[u].Span(a.Text);
+            if ((u == cut && words.CommonBucket(word) == 0) || words.IsName(word)) return nameEnd;
         }
-        return nameEnd;
+        return cut;
     }
 
     /// <summary>Reads a person starting at token <paramref name="t"/> (titles allowed), or null.</summary>
