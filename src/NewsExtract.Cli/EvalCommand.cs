@@ -85,9 +85,8 @@ internal static class EvalCommand
                 if (train.Count > 0)
                 {
                     context.Stderr.WriteLine($"newsextract: training the no-vocabulary baseline on the train split ({train.Count} articles) ...");
-                    var defaults = new NerTrainingOptions();
                     var (examples, _) = NerGold.Align(train);
-                    withoutVocabulary = NerTrainer.Train(examples, defaults with { Groups = defaults.Groups & ~NerFeatureGroups.Vocabulary }, Vocabularies.Default, out _);
+                    withoutVocabulary = NerTrainer.Train(examples, new NerTrainingOptions().WithoutVocabulary(), Vocabularies.Default, out _);
                 }
                 else
                 {

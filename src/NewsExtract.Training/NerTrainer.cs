@@ -27,6 +27,9 @@ internal sealed record NerTrainingOptions
 
     /// <summary>Seed of the ML.NET context (the data shuffle between passes).</summary>
     public int Seed { get; init; } = 1;
+
+    /// <summary>The same options without the vocabulary features: the training of the no-vocabulary baseline.</summary>
+    public NerTrainingOptions WithoutVocabulary() => this with { Groups = Groups & ~NerFeatureGroups.Vocabulary };
 }
 
 /// <summary>What a training run saw and how long it took.</summary>

@@ -43,7 +43,7 @@ internal static class NerTrainingRun
         NerModel? withoutVocabulary = null;
         if (baselines && (options.Groups & NerFeatureGroups.Vocabulary) != 0)
         {
-            withoutVocabulary = NerTrainer.Train(examples, options with { Groups = options.Groups & ~NerFeatureGroups.Vocabulary }, vocabularies, out var baseInfo);
+            withoutVocabulary = NerTrainer.Train(examples, options.WithoutVocabulary(), vocabularies, out var baseInfo);
             log.WriteLine($"trained without vocabulary features in {baseInfo.Elapsed.TotalSeconds:0.0} s: {baseInfo.Features:N0} features.");
         }
         NerReport? dev = corpus.Splits.ContainsKey("dev") && corpus.Split("dev").Count > 0
