@@ -66,7 +66,8 @@ internal static class NerFeatures
         TPrevLowerShape = 19, TShapeNextLower = 20, TCapRun = 21, TSeenLower = 22, TDocTitleCue = 23, TDocVocab = 24,
         TPrevTag = 25, TPrevTagShape = 26, TPrevTagRun = 27,
         TVocab = 30, TVocabAt = 31, TVocabShape = 32, TVocabSpan = 33, TTitleBefore = 34, TVocabAtLower = 35,
-        TCommon = 36, TCommonAt = 37, TName = 38, TNameAt = 39, TTitleLine = 40, TTitleLineRun = 41, TDocRun = 42, TParticle = 43;
+        TCommon = 36, TCommonAt = 37, TName = 38, TNameAt = 39, TTitleLine = 40, TTitleLineRun = 41, TDocRun = 42, TParticle = 43,
+        TDistrict = 44, TDistrictAt = 45, TRoleBefore = 46;
 
     /// <summary>
     /// Extracts the features of every token; <paramref name="vocabularies"/> serve the
@@ -151,13 +152,35 @@ internal static class NerFeatures
         for (int t = 0; t < n; t++)
         {
             if (runPosition[t] == 0 || titleLine[t] || (runPosition[t] & 15) < 2) continue;
-            uint place = runPosition[t] >> 4;
-            docRuns[lower[t]] = docRuns.GetValueOrDefault(lower[t]) | (place == 1 ? 1u : place == 3 ? 4u : 2u);
+            uint inRun = runPosition[t] >> 4;
+            docRuns[lower[t]] = docRuns.GetValueOrDefault(lower[t]) | (inRun == 1 ? 1u : inRun == 3 ? 4u : 2u);
         }
         var words = vocabularies is not null && (groups & NerFeatureGroups.Vocabulary) != 0 ? WordLists.Default : null;
 
-        // Document memory: words the article also writes in lowercase (a capital at a sentence start only), and
-        // words that elsewhere follow a title ("H. Fauzan" ... "kata Fauzan") or fall inside a vocabulary entry.
+        // District names ("Nanga Tayap", "Kalidawir"): the longest run of capitalised words from each start that
+        // names one, left to right; B/I/L/U place of each token in it.
+        uint[]? district = null;
+        if (words is not null)
+        {
+            district = new uint[n];
+            for (int t = 0; t < n; t++)
+            {
+                int best = 0;
+                uint phrase = WordLists.PhraseStart;
+                for (int k = 0; k < WordLists.MaxPlaceWords && t + k < n && Same(t, t + k); k++)
+                {
+                    var span = tokens[t + k].Span(text);
+                    if (tokens[t + k].Kind != TokenKind.Word || !Capitalized(span)) break;
+                    phrase = WordLists.ExtendPhrase(phrase, lower[t + k]);
+                    if (words.IsDistrict(phrase)) best = k + 1;
+                }
+                if (best == 0) continue;
+                for (int u = t; u < t + best; u++)
+                    district[u] = 1u << 4 | (best == 1 ? 3u : u == t ? 0u : u == t + best - 1 ? 2u : 1u);
+                t += best - 1;
+            }
+        }
+
         var lowercaseSeen = new HashSet<uint>();
         for (int t = 0; t < n; t++)
         {
@@ -237,6 +260,12 @@ internal static class NerFeatures
                     if (words.IsName(lower[t + d])) hashes.Add(FeatureHash.Feature(TNameAt, (uint)(d + 2), neighbourCapital));
                 }
             }
+            if (district is not null)
+            {
+                if (district[t] != 0) hashes.Add(FeatureHash.Feature(TDistrict, district[t], titleLine[t] ? 1u : 0u));
+                for (int d = -1; d <= 1; d += 2)
+                    if (Same(t, t + d) && district[t + d] != 0) hashes.Add(FeatureHash.Feature(TDistrictAt, (uint)(d + 2), district[t + d] >> 4));
+            }
             hashes.Add(FeatureHash.Feature(TPosition, (uint)Math.Min(position[t], 3)));
             if (position[t] == 0) hashes.Add(FeatureHash.Feature(TFirstShape, shape[t]));
             hashes.Add(FeatureHash.Feature(TKind, (uint)tokens[t].Kind));
@@ -269,6 +298,9 @@ internal static class NerFeatures
                 if (docCues.TryGetValue(word[t], out uint cues))
                     for (int b = 0; b < 32; b++)
                         if ((cues & (1u << b)) != 0) hashes.Add(FeatureHash.Feature(b == 31 ? TDocTitleCue : TDocVocab, (uint)b));
+                // The rule of officials as a cue: an office or role word, then only regions, institutions, parties
+                // and titles up to this word ("Bupati Keerom Piter", "Anggota Bawaslu RI Puadi", "Ketua DPRD Kuansing H. Adam").
+                if (RoleBefore(t) is { } role) hashes.Add(FeatureHash.Feature(TRoleBefore, role, shape[t]));
                 // A person cue: an honorific, degree or rank within the three tokens before ("Drs. H. Santoso").
                 for (int d = 1; d <= 3 && Same(t, t - d); d++)
                     for (int k = 0; k < vocabCount[t - d]; k++)
@@ -282,6 +314,34 @@ internal static class NerFeatures
         return new NerFeatureMatrix(offsets, hashes.ToArray(), segmentStarts, shape, runPosition);
 
         bool Same(int t, int u) => u >= 0 && u < n && sentenceOf[u] == sentenceOf[t];
+
+        // (category of the office or role word, distance capped at 4) when token t follows such a chain, else null.
+        uint? RoleBefore(int t)
+        {
+            if (!Capitalized(tokens[t].Span(text)) || HasCategory(t, 0, out _)) return null;
+            for (int u = t - 1, d = 1; d <= 8 && Same(t, u); u--, d++)
+            {
+                if (!HasCategory(u, d, out uint head)) return null;
+                if (head != 0) return head << 4 | (uint)Math.Min(d, 4);
+            }
+            return null;
+        }
+
+        // Whether token u lies in a region, institution, party, office, role (or, away from t, title) match; head is
+        // the category base of an office or role match, else 0.
+        bool HasCategory(int u, int distance, out uint head)
+        {
+            head = 0;
+            bool any = false;
+            for (int k = 0; k < vocabCount![u]; k++)
+            {
+                uint category = vocab![u * MaxVocabPerToken + k] >> 12;
+                if (category == CategoryBase(VocabularyCategory.Office) || category == CategoryBase(VocabularyCategory.Role)) { head = category; any = true; }
+                else if (category == CategoryBase(VocabularyCategory.Region) || category == CategoryBase(VocabularyCategory.Institution)
+                    || category == CategoryBase(VocabularyCategory.Party) || (distance > 0 && category == CategoryBase(VocabularyCategory.Title))) any = true;
+            }
+            return any;
+        }
     }
 
     /// <summary>The number of label-context features per token and previous tag.</summary>

@@ -57,4 +57,27 @@ public class WordListsTests
         for (int t = 0; t < document.Tokens.Count; t++)
             Assert.True(with.Of(t).Length > without.Of(t).Length, $"token {t} has no vocabulary or word-list features");
     }
+
+    [Theory]
+    [InlineData("Nanga Tayap", true)]
+    [InlineData("nanga tayap", true)]     // any case
+    [InlineData("Kalidawir", true)]
+    [InlineData("Kluet Utara", true)]
+    [InlineData("Nanga", false)]          // a part of a name is not the name
+    [InlineData("Blitar", false)]         // regencies and cities are in regions.tsv, not here
+    [InlineData("Santoso", false)]
+    public void District_names_are_known_as_whole_phrases(string phrase, bool district) =>
+        Assert.Equal(district, WordLists.Default.IsDistrict(phrase));
+
+    [Fact]
+    public void A_district_name_gives_each_of_its_capitalised_words_a_feature()
+    {
+        // The same capitalised words, once as a district ("Nanga Tayap") and once as a phrase that names none: only
+        // the district's tokens get the district feature (and their neighbours the neighbour feature).
+        var groups = NerFeatureGroups.Lexical | NerFeatureGroups.Vocabulary;
+        var district = NerFeatures.Extract(Document.Create("Warga Nanga Tayap datang."), groups, Vocabularies.Default);
+        var other = NerFeatures.Extract(Document.Create("Warga Nanga Tapay datang."), groups, Vocabularies.Default);
+        Assert.Equal(other.Of(1).Length + 2, district.Of(1).Length);   // TDistrict and TDistrictAt (Tayap)
+        Assert.Equal(other.Of(0).Length + 1, district.Of(0).Length);   // TDistrictAt only
+    }
 }
