@@ -1,4 +1,5 @@
 using NewsExtract.Documents;
+using NewsExtract.Pipeline;
 using NewsExtract.Vocabulary;
 
 namespace NewsExtract.Ner;
@@ -67,7 +68,7 @@ internal static class NerFeatures
         TPrevTag = 25, TPrevTagShape = 26, TPrevTagRun = 27,
         TVocab = 30, TVocabAt = 31, TVocabShape = 32, TVocabSpan = 33, TTitleBefore = 34, TVocabAtLower = 35,
         TCommon = 36, TCommonAt = 37, TName = 38, TNameAt = 39, TTitleLine = 40, TTitleLineRun = 41, TDocRun = 42, TParticle = 43,
-        TDistrict = 44, TDistrictAt = 45, TRoleBefore = 46;
+        TDistrict = 44, TDistrictAt = 45, TRoleBefore = 46, TDateline = 47;
 
     /// <summary>
     /// Extracts the features of every token; <paramref name="vocabularies"/> serve the
@@ -181,6 +182,16 @@ internal static class NerFeatures
             }
         }
 
+        // The dateline rule's spans ("JENEPONTO, Celebes Post –", "Kupang (ANTARA) -"): 1 place, 2 outlet.
+        var dateline = new byte[n];
+        if (DatelineStage.Find(text) is { } found)
+            for (int t = 0; t < n; t++)
+            {
+                int start = tokens[t].Start, end = tokens[t].End;
+                if (start >= found.Place.Start.Value && end <= found.Place.End.Value) dateline[t] = 1;
+                else if (start >= found.Outlet.Start.Value && end <= found.Outlet.End.Value) dateline[t] = 2;
+            }
+
         var lowercaseSeen = new HashSet<uint>();
         for (int t = 0; t < n; t++)
         {
@@ -266,6 +277,7 @@ internal static class NerFeatures
                 for (int d = -1; d <= 1; d += 2)
                     if (Same(t, t + d) && district[t + d] != 0) hashes.Add(FeatureHash.Feature(TDistrictAt, (uint)(d + 2), district[t + d] >> 4));
             }
+            if (dateline[t] != 0) hashes.Add(FeatureHash.Feature(TDateline, dateline[t]));
             hashes.Add(FeatureHash.Feature(TPosition, (uint)Math.Min(position[t], 3)));
             if (position[t] == 0) hashes.Add(FeatureHash.Feature(TFirstShape, shape[t]));
             hashes.Add(FeatureHash.Feature(TKind, (uint)tokens[t].Kind));

@@ -19,21 +19,31 @@ internal sealed partial class DatelineStage : IStage
 
     public void Process(Analysis analysis, CancellationToken cancellationToken)
     {
+        if (Find(analysis.Text) is not { } found) return;
         string text = analysis.Text;
+        analysis.Source = analysis.Source with
+        {
+            Dateline = analysis.Source.Dateline ?? Tidy(text[found.Place]),
+            Outlet = analysis.Source.Outlet ?? text[found.Outlet].Trim(),
+        };
+    }
+
+    /// <summary>
+    /// The character ranges of the dateline's place and outlet in a text, or null without a dateline. The entity
+    /// model reads them as features too.
+    /// </summary>
+    public static (Range Place, Range Outlet)? Find(string text)
+    {
         // Only the first few paragraphs: a headline and a caption may come before the dateline.
         int limit = Math.Min(text.Length, 1500);
         foreach (Match m in Dateline().Matches(text[..limit]))
         {
-            string place = Tidy(m.Groups["place"].Value);
-            string outlet = m.Groups["outlet"].Value.Trim();
-            if (place.Length < 3 || outlet.Length < 2) continue;
-            analysis.Source = analysis.Source with
-            {
-                Dateline = analysis.Source.Dateline ?? place,
-                Outlet = analysis.Source.Outlet ?? outlet,
-            };
-            return;
+            var place = m.Groups["place"];
+            var outlet = m.Groups["outlet"];
+            if (place.Value.Length < 3 || outlet.Value.Trim().Length < 2) continue;
+            return (new Range(place.Index, place.Index + place.Length), new Range(outlet.Index, outlet.Index + outlet.Length));
         }
+        return null;
     }
 
     /// <summary>"KOTA PASURUAN" reads "Kota Pasuruan"; mixed-case names stay as written.</summary>

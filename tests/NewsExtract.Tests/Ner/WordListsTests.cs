@@ -1,5 +1,6 @@
 using NewsExtract.Documents;
 using NewsExtract.Ner;
+using NewsExtract.Pipeline;
 using NewsExtract.Vocabulary;
 
 namespace NewsExtract.Tests.Ner;
@@ -79,5 +80,31 @@ public class WordListsTests
         var other = NerFeatures.Extract(Document.Create("Warga Nanga Tapay datang."), groups, Vocabularies.Default);
         Assert.Equal(other.Of(1).Length + 2, district.Of(1).Length);   // TDistrict and TDistrictAt (Tayap)
         Assert.Equal(other.Of(0).Length + 1, district.Of(0).Length);   // TDistrictAt only
+    }
+
+    [Theory]
+    [InlineData("JENEPONTO, Celebes Post – Badan Pengawas Pemilu menggelar rapat.", "JENEPONTO", "Celebes Post")]
+    [InlineData("Kupang (ANTARA) - KPU menetapkan pasangan calon.", "Kupang", "ANTARA")]
+    [InlineData("KOTA PASURUAN, BANGSAONLINE.com - Warga datang.", "KOTA PASURUAN", "BANGSAONLINE.com")]
+    public void The_dateline_rule_gives_place_and_outlet_ranges(string text, string place, string outlet)
+    {
+        var found = DatelineStage.Find(text);
+        Assert.NotNull(found);
+        Assert.Equal(place, text[found.Value.Place]);
+        Assert.Equal(outlet, text[found.Value.Outlet].Trim());
+    }
+
+    [Fact]
+    public void Dateline_tokens_get_a_feature_the_same_words_elsewhere_do_not()
+    {
+        // "Celebes Post" as the outlet of the dateline, and the same words later in a sentence.
+        var document = Document.Create("JENEPONTO, Celebes Post – Warga membaca Celebes Post pagi ini.");
+        var features = NerFeatures.Extract(document, NerFeatureGroups.Lexical, null);
+        var words = document.Tokens.Select(t => t.Span(document.Text).ToString()).ToList();
+        int inDateline = words.IndexOf("Post"), later = words.LastIndexOf("Post");
+        Assert.NotEqual(inDateline, later);
+        // Both tokens have neighbours and position features of their own; only the dateline one has the dateline feature.
+        var only = features.Of(inDateline).ToArray().Except(features.Of(later).ToArray()).ToList();
+        Assert.Contains(FeatureHash.Feature(47, 2), only);   // template 47 (dateline), value 2 (outlet)
     }
 }
