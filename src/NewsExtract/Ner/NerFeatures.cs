@@ -185,7 +185,7 @@ internal static class NerFeatures
         // The dateline rule's spans ("JENEPONTO, Celebes Post –", "Kupang (ANTARA) -"): 1 place, 2 outlet.
         var dateline = new byte[n];
         if (DatelineStage.Find(text) is { } found)
-            for (int t = 0; t < n; t++)
+            for (int t = 0; t < n && tokens[t].Start < found.Outlet.End.Value; t++)
             {
                 int start = tokens[t].Start, end = tokens[t].End;
                 if (start >= found.Place.Start.Value && end <= found.Place.End.Value) dateline[t] = 1;
@@ -204,10 +204,10 @@ internal static class NerFeatures
             {
                 if (!Capitalized(tokens[t].Span(text))) continue;
                 uint bits = 0;
-                for (int k = 0; k < vocabCount![t]; k++) bits |= 1u << (int)((vocab[t * MaxVocabPerToken + k] >> 12) & 15);
+                for (int k = 0; k < vocabCount![t]; k++) bits |= 1u << (int)(CategoryAt(t, k) & 15);
                 for (int d = 1; d <= 2 && t - d >= 0; d++)
                     for (int k = 0; k < vocabCount[t - d]; k++)
-                        if ((vocab[(t - d) * MaxVocabPerToken + k] >> 12) == CategoryBase(VocabularyCategory.Title)) bits |= 1u << 31;
+                        if (CategoryAt(t - d, k) == CategoryBase(VocabularyCategory.Title)) bits |= 1u << 31;
                 if (bits != 0) docCues[word[t]] = docCues.GetValueOrDefault(word[t]) | bits;
             }
 
@@ -316,7 +316,7 @@ internal static class NerFeatures
                 // A person cue: an honorific, degree or rank within the three tokens before ("Drs. H. Santoso").
                 for (int d = 1; d <= 3 && Same(t, t - d); d++)
                     for (int k = 0; k < vocabCount[t - d]; k++)
-                        if ((vocab[(t - d) * MaxVocabPerToken + k] >> 8) >> 4 == CategoryBase(VocabularyCategory.Title))
+                        if (CategoryAt(t - d, k) == CategoryBase(VocabularyCategory.Title))
                             hashes.Add(FeatureHash.Feature(TTitleBefore, (uint)d, shape[t]));
             }
         }
@@ -327,30 +327,33 @@ internal static class NerFeatures
 
         bool Same(int t, int u) => u >= 0 && u < n && sentenceOf[u] == sentenceOf[t];
 
+        // The category base of the k-th vocabulary entry of token u (entries: category << 12 | sub-kind << 8 | place).
+        uint CategoryAt(int u, int k) => vocab![u * MaxVocabPerToken + k] >> 12;
+
         // (category of the office or role word, distance capped at 4) when token t follows such a chain, else null.
         uint? RoleBefore(int t)
         {
-            if (!Capitalized(tokens[t].Span(text)) || HasCategory(t, 0, out _)) return null;
+            if (!Capitalized(tokens[t].Span(text)) || HasCategory(t, titleCounts: false, out _)) return null;
             for (int u = t - 1, d = 1; d <= 8 && Same(t, u); u--, d++)
             {
-                if (!HasCategory(u, d, out uint head)) return null;
+                if (!HasCategory(u, titleCounts: true, out uint head)) return null;
                 if (head != 0) return head << 4 | (uint)Math.Min(d, 4);
             }
             return null;
         }
 
-        // Whether token u lies in a region, institution, party, office, role (or, away from t, title) match; head is
-        // the category base of an office or role match, else 0.
-        bool HasCategory(int u, int distance, out uint head)
+        // Whether token u lies in a region, institution, party, office or role match (or a title match, when titles
+        // count); head is the category base of an office or role match, else 0.
+        bool HasCategory(int u, bool titleCounts, out uint head)
         {
             head = 0;
             bool any = false;
             for (int k = 0; k < vocabCount![u]; k++)
             {
-                uint category = vocab![u * MaxVocabPerToken + k] >> 12;
+                uint category = CategoryAt(u, k);
                 if (category == CategoryBase(VocabularyCategory.Office) || category == CategoryBase(VocabularyCategory.Role)) { head = category; any = true; }
                 else if (category == CategoryBase(VocabularyCategory.Region) || category == CategoryBase(VocabularyCategory.Institution)
-                    || category == CategoryBase(VocabularyCategory.Party) || (distance > 0 && category == CategoryBase(VocabularyCategory.Title))) any = true;
+                    || category == CategoryBase(VocabularyCategory.Party) || (titleCounts && category == CategoryBase(VocabularyCategory.Title))) any = true;
             }
             return any;
         }
