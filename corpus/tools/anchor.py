@@ -15,11 +15,66 @@ Run:  python3 corpus/tools/anchor.py corpus/articles/ID.ann [more.ann ...]
       python3 corpus/tools/anchor.py --check corpus/articles/ID.gold.json   (validate only)
       python3 corpus/tools/anchor.py --export corpus/articles/ID.gold.json  (re-create the .ann draft)
 The .ann drafts are git-ignored; the .txt and .gold.json are the annotation of record.
+
+Real articles (corpus/real/): their text stays in the shared data (../shared/data/indosum-election/articles/ID.json,
+field "text"; NEWSEXTRACT_SHARED_DATA overrides ../shared/data) and is never copied into the project. The gold names
+it by "textRef": {"dataset", "id", "sha256"}.
+      python3 corpus/tools/anchor.py --init-real ID [ID ...]     write corpus/real/ID.ann (the text, to mark up) and a
+                                                                 draft corpus/real/ID.gold.json (source filled in)
+      python3 corpus/tools/anchor.py corpus/real/ID.ann          anchor: the marked-up text must equal the shared text
+      python3 corpus/tools/anchor.py --check corpus/real/ID.gold.json
+      python3 corpus/tools/anchor.py --export corpus/real/ID.gold.json
 """
-import json, re, sys, os
+import json, re, sys, os, hashlib
 
 MARK = re.compile(r"\[\[(.+?)\|(PER|ORG|LOC)\]\]", re.S)
 TYPES = {"PER", "ORG", "LOC"}
+
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+REAL_DATASET = "indosum-election"
+OUTLETS = {"cnn indonesia": "CNN Indonesia", "kumparan": "kumparan", "suara": "Suara.com", "rimanews": "Rimanews",
+           "antaranews": "ANTARA", "merdeka": "Merdeka.com", "poskotanews": "Pos Kota"}
+
+def shared_data():
+    env = os.environ.get("NEWSEXTRACT_SHARED_DATA")
+    path = env if env else os.path.join(REPO, "..", "shared", "data")
+    if not os.path.isdir(path):
+        print(f"shared data not found at {path} (set NEWSEXTRACT_SHARED_DATA)", file=sys.stderr); sys.exit(1)
+    return path
+
+def real_source(article_id):
+    with open(os.path.join(shared_data(), REAL_DATASET, "articles", article_id + ".json"), encoding="utf-8") as f:
+        return json.load(f)
+
+def sha256(text):
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+def is_real(base):
+    return os.path.basename(os.path.dirname(os.path.abspath(base))) == "real"
+
+def real_text(base, gold=None):
+    article_id = os.path.basename(base)
+    src = real_source(article_id)
+    text = src["text"]
+    if gold is not None and "textRef" in gold and gold["textRef"].get("sha256") != sha256(text):
+        fail(base, "the shared text changed since annotation (sha256 differs)")
+    return text
+
+def init_real(article_id):
+    src = real_source(article_id)
+    base = os.path.join(REPO, "corpus", "real", article_id)
+    if os.path.exists(base + ".gold.json"):
+        fail(base, "gold exists already; use --export to re-create the draft")
+    with open(base + ".ann", "w", encoding="utf-8", newline="\n") as f:
+        f.write(src["text"])
+    gold = {"id": article_id,
+            "textRef": {"dataset": REAL_DATASET, "id": article_id, "sha256": sha256(src["text"])},
+            "source": {"title": None, "outlet": OUTLETS.get(src["outlet"], src["outlet"]), "published": src.get("date"),
+                       "dateline": None, "url": src.get("url"), "author": None},
+            "meta": {"story": None, "style": "portal", "provinces": []},
+            "elections": [], "candidates": [], "officials": [], "dates": [], "figures": [], "warnings": []}
+    write_gold(base + ".gold.json", gold)
+    print(f"wrote {base}.ann and a draft {base}.gold.json")
 
 def fail(path, msg):
     print(f"{path}: {msg}", file=sys.stderr)
@@ -84,7 +139,7 @@ def check(gold, text, path):
         e = c.get("election")
         if e is not None and not (0 <= e < len(gold.get("elections", []))): fail(path, f"candidate election index out of range: {c}")
 
-ORDER = ["id", "source", "meta", "elections", "candidates", "officials", "dates", "figures", "entities", "warnings"]
+ORDER = ["id", "textRef", "source", "meta", "elections", "candidates", "officials", "dates", "figures", "entities", "warnings"]
 
 def write_gold(path, gold):
     ordered = {k: gold[k] for k in ORDER if k in gold}
@@ -101,6 +156,9 @@ def main(args):
     if not args:
         print(__doc__); sys.exit(2)
     mode = "anchor"
+    if args[0] == "--init-real":
+        for a in args[1:]: init_real(a)
+        return
     if args[0] in ("--check", "--export"):
         mode, args = args[0][2:], args[1:]
     for p in args:
@@ -110,10 +168,17 @@ def main(args):
             with open(ann_path, encoding="utf-8") as f:
                 ann = f.read()
             text, ents = strip_markup(ann, ann_path)
-            if "\r" in text: fail(ann_path, "use LF line ends")
-            if not text.endswith("\n"): text += "\n"
             with open(gold_path, encoding="utf-8") as f:
                 gold = json.load(f)
+            if is_real(base):
+                shared = real_text(base)
+                if text != shared:
+                    i = next((k for k in range(min(len(text), len(shared))) if text[k] != shared[k]), min(len(text), len(shared)))
+                    fail(ann_path, f"the text without markup differs from the shared text at {i}: {text[max(0,i-30):i+30]!r} vs {shared[max(0,i-30):i+30]!r}")
+                gold["textRef"] = {"dataset": REAL_DATASET, "id": os.path.basename(base), "sha256": sha256(shared)}
+            else:
+                if "\r" in text: fail(ann_path, "use LF line ends")
+                if not text.endswith("\n"): text += "\n"
             gold["id"] = os.path.basename(base)
             gold["entities"] = ents
             anchor_items(gold.setdefault("dates", []), text, gold_path, "dates")
@@ -121,15 +186,19 @@ def main(args):
             for k in ("elections", "candidates", "officials", "warnings"):
                 gold.setdefault(k, [])
             check(gold, text, gold_path)
-            with open(txt_path, "w", encoding="utf-8", newline="\n") as f:
-                f.write(text)
+            if not is_real(base):
+                with open(txt_path, "w", encoding="utf-8", newline="\n") as f:
+                    f.write(text)
             write_gold(gold_path, gold)
             print(f"{base}: {len(text)} chars, {len(ents)} entities, {len(gold['dates'])} dates, {len(gold['figures'])} figures")
         else:
-            with open(txt_path, encoding="utf-8") as f:
-                text = f.read()
             with open(gold_path, encoding="utf-8") as f:
                 gold = json.load(f)
+            if is_real(base):
+                text = real_text(base, gold)
+            else:
+                with open(txt_path, encoding="utf-8") as f:
+                    text = f.read()
             check(gold, text, gold_path)
             if mode == "export":
                 out, pos = [], 0
