@@ -38,7 +38,8 @@ internal static class CorpusTools
         }
         foreach (var (id, split) in assigned) Count(known[id], split);
 
-        var fresh = articles.Where(a => !assigned.ContainsKey(a.Id))
+        // Real articles (corpus/real/) keep the real-dev/real-test lists they were given by hand.
+        var fresh = articles.Where(a => !a.IsReal && !assigned.ContainsKey(a.Id))
             .OrderBy(a => a.Id.StartsWith("seed-", StringComparison.Ordinal) ? 0 : 1)
             .ThenBy(Province, StringComparer.Ordinal).ThenBy(Story, StringComparer.Ordinal)
             .ThenBy(a => StableHash(a.Id)).ThenBy(a => a.Id, StringComparer.Ordinal);
@@ -84,7 +85,8 @@ internal static class CorpusTools
     /// <summary>The generated statistics section of corpus/README.md.</summary>
     public static string Statistics(GoldCorpus corpus)
     {
-        var a = corpus.Articles;
+        // The written corpus; the real articles (text in the shared data) get a line of their own at the end.
+        var a = corpus.Articles.Where(x => !x.IsReal).ToArray();
         var sb = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
         int words = a.Sum(x => x.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length);
@@ -100,8 +102,14 @@ internal static class CorpusTools
         {
             sb.AppendLine("| split | articles |");
             sb.AppendLine("|---|---|");
-            foreach (var name in GoldCorpus.SplitNames)
+            foreach (var name in GoldCorpus.AllSplitNames)
                 if (corpus.Splits.TryGetValue(name, out var ids)) sb.AppendLine(inv, $"| {name} | {ids.Count} |");
+            sb.AppendLine();
+        }
+        var real = corpus.Articles.Where(x => x.IsReal).Concat(corpus.Unavailable).ToArray();
+        if (real.Length > 0)
+        {
+            sb.AppendLine(inv, $"Real articles (`real/`, text in the shared data, CC BY-SA 4.0): {real.Length} gold files; {real.Sum(x => x.EntityList.Count):N0} entities, {real.Sum(x => x.ElectionList.Count)} elections, {real.Sum(x => x.CandidateList.Count)} candidate pairs, {real.Sum(x => x.OfficialList.Count)} officials, {real.Sum(x => x.DateList.Count)} dates, {real.Sum(x => x.FigureList.Count)} figures. The tables below count the written corpus only.");
             sb.AppendLine();
         }
         Table(sb, "province", a.SelectMany(x => (x.Meta?.Provinces ?? []).Distinct()));
