@@ -90,7 +90,7 @@ internal static class CorpusTools
         var sb = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
         int words = a.Sum(x => x.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length);
-        sb.AppendLine(inv, $"Articles: **{a.Count}** ({a.Count(x => x.Id.StartsWith("seed-", StringComparison.Ordinal))} seeds, {a.Count(x => !x.Id.StartsWith("seed-", StringComparison.Ordinal))} written by the team), {words:N0} words.");
+        sb.AppendLine(inv, $"Articles: **{a.Length}** ({a.Count(x => x.Id.StartsWith("seed-", StringComparison.Ordinal))} seeds, {a.Count(x => !x.Id.StartsWith("seed-", StringComparison.Ordinal))} written by the team), {words:N0} words.");
         sb.AppendLine();
         var regions = a.SelectMany(x => x.ElectionList).Where(e => e.Region is not null && e.Region.Code?.Length == 5).Select(e => e.Region!.Code).Distinct().Count();
         var provinces = a.SelectMany(x => x.Meta?.Provinces ?? []).Distinct().Count();

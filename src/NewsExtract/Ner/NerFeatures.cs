@@ -185,7 +185,7 @@ internal static class NerFeatures
         // The dateline rule's spans ("JENEPONTO, Celebes Post –", "Kupang (ANTARA) -"): 1 place, 2 outlet.
         var dateline = new byte[n];
         if (DatelineStage.Find(text) is { } found)
-            for (int t = 0; t < n && tokens[t].Start < found.Outlet.End.Value; t++)
+            for (int t = 0; t < n && tokens[t].Start < Math.Max(found.Place.End.Value, found.Outlet.End.Value); t++)
             {
                 int start = tokens[t].Start, end = tokens[t].End;
                 if (start >= found.Place.Start.Value && end <= found.Place.End.Value) dateline[t] = 1;

@@ -26,7 +26,8 @@ internal sealed class CandidateStage : IStage
         _people = new PersonReader(vocabularies);
     }
 
-    private sealed record PairMention(PersonMention Head, PersonMention Deputy, int Start, int End, int Sentence, string? Label)
+    /// <summary>A pair as written in one place; a single candidate ("cagub Dedi Mulyadi") has no deputy.</summary>
+    private sealed record PairMention(PersonMention Head, PersonMention? Deputy, int Start, int End, int Sentence, string? Label)
     {
         public PairBuilder Pair { get; set; } = null!;
     }
@@ -77,7 +78,14 @@ internal sealed class CandidateStage : IStage
     private sealed class PairBuilder
     {
         public required PersonBuilder Head;
-        public required PersonBuilder Deputy;
+        public required PersonBuilder? Deputy;
+        public int FirstStart;
+
+        public IEnumerable<PersonBuilder> Persons => Deputy is null ? [Head] : [Head, Deputy];
+
+        /// <summary>The person of this pair a name stands for, or null.</summary>
+        public PersonBuilder? PersonNamed(string name) =>
+            Head.Matches(name) ? Head : Deputy is not null && Deputy.Matches(name) ? Deputy : null;
         public string? Label;
         public int? Number;
         public List<string> Parties = [];
@@ -90,16 +98,28 @@ internal sealed class CandidateStage : IStage
         public List<Span> Evidence = [];
     }
 
-    /// <summary>One name is the other, or all words of the shorter stand in the longer ("Tjutjuk" in "Tjutjuk Soenario").</summary>
+    /// <summary>
+    /// One name is the other, all words of the shorter stand in the longer ("Tjutjuk" in "Tjutjuk Soenario"), or the
+    /// shorter is the initials of the longer ("AHY" for "Agus Harimurti Yudhoyono", "RK" for "Ridwan Kamil").
+    /// </summary>
     internal static bool Compatible(string a, string b)
     {
         if (string.Equals(a, b, StringComparison.OrdinalIgnoreCase)) return true;
         var wa = Words(a);
         var wb = Words(b);
         var (shorter, longer) = wa.Length <= wb.Length ? (wa, wb) : (wb, wa);
+        if (shorter.Length == 1 && longer.Length >= 2 && IsInitials(shorter[0], longer)) return true;
         // A short form may cut a word ("Frans" for "Fransiskus"), not invent one.
         return shorter.Length > 0 && shorter.All(w => longer.Any(l => string.Equals(l, w, StringComparison.OrdinalIgnoreCase)
             || (w.Length >= 4 && l.StartsWith(w, StringComparison.OrdinalIgnoreCase))));
+    }
+
+    /// <summary>"AHY": two to four capitals, the first letters of the name's words in order (all of them, or all but particles).</summary>
+    private static bool IsInitials(string word, string[] name)
+    {
+        if (word.Length is < 2 or > 4 || !word.All(char.IsUpper)) return false;
+        var initials = string.Concat(name.Where(w => char.IsUpper(w[0])).Select(w => w[0]));
+        return string.Equals(word, initials, StringComparison.Ordinal);
     }
 
     private static string[] Words(string name) =>
@@ -110,22 +130,23 @@ internal sealed class CandidateStage : IStage
         var doc = a.Document;
         var cats = _people.TokenCategories(a, out var titles);
         var mentions = FindPairMentions(a, cats, titles);
-        if (mentions.Count == 0) return;
+        var singles = FindSingleMentions(a, cats, titles, mentions);
+        if (mentions.Count == 0 && singles.Count == 0) return;
 
         // Merge mentions of the same pair, in order of first mention.
         var pairs = new List<PairBuilder>();
         foreach (var m in mentions)
         {
-            var pair = pairs.FirstOrDefault(p => p.Head.Matches(m.Head.Name) && p.Deputy.Matches(m.Deputy.Name));
+            var pair = pairs.FirstOrDefault(p => p.Head.Matches(m.Head.Name) && p.Deputy is not null && p.Deputy.Matches(m.Deputy!.Name));
             if (pair is null)
             {
-                pair = new PairBuilder { Head = new PersonBuilder(m.Head), Deputy = new PersonBuilder(m.Deputy), FirstSentence = m.Sentence };
+                pair = new PairBuilder { Head = new PersonBuilder(m.Head), Deputy = new PersonBuilder(m.Deputy!), FirstSentence = m.Sentence, FirstStart = m.Start };
                 pairs.Add(pair);
             }
             else
             {
                 pair.Head.Absorb(m.Head);
-                pair.Deputy.Absorb(m.Deputy);
+                pair.Deputy!.Absorb(m.Deputy!);
             }
             if (m.Label is not null && pair.Label is null) pair.Label = m.Label;
             m.Pair = pair;
@@ -134,7 +155,33 @@ internal sealed class CandidateStage : IStage
 
         LinkFullNames(a, cats, titles, pairs);
         LinkNicknames(a, cats, titles, pairs, mentions);
+        LinkBracketAliases(a, cats, titles, pairs);
+
+        // Single candidates ("cagub Dedi Mulyadi", "Petahana Basuki Tjahaja Purnama"): one of a pair already named
+        // joins that pair; a head named alone is a candidate without a running mate.
+        foreach (var (m, deputyRole) in singles)
+        {
+            var pair = pairs.FirstOrDefault(p => p.PersonNamed(m.Head.Name) is not null);
+            if (pair is not null)
+            {
+                var person = pair.PersonNamed(m.Head.Name)!;
+                if (person.Mentions.All(x => x.Start != m.Head.Start)) person.Absorb(m.Head);
+            }
+            else if (!deputyRole)
+            {
+                pair = new PairBuilder { Head = new PersonBuilder(m.Head), Deputy = null, FirstSentence = m.Sentence, FirstStart = m.Start };
+                pairs.Add(pair);
+            }
+            else continue;
+            m.Pair = pair;
+            mentions.Add(m);
+            if (pair.Evidence.Count < 8) pair.Evidence.Add(a.SpanOf(m.Start, m.End));
+        }
+        mentions.Sort((x, y) => x.Start.CompareTo(y.Start));
+        pairs.Sort((x, y) => x.FirstStart.CompareTo(y.FirstStart));
+        LinkBracketAliases(a, cats, titles, pairs);
         AssignNumbers(a, mentions, pairs);
+        MergeSameNumber(pairs, mentions);
         AssignBacking(a, mentions, pairs);
         AssignIncumbency(a, mentions);
         AssignVotes(a, mentions);
@@ -142,10 +189,10 @@ internal sealed class CandidateStage : IStage
         foreach (var p in pairs)
         {
             int? election = ElectionOf(a, p);
-            a.Candidates.Add(new CandidatePair(p.Number, p.Head.ToRecord(), p.Deputy.ToRecord(), p.Label, p.Parties.ToArray(),
+            a.Candidates.Add(new CandidatePair(p.Number, p.Head.ToRecord(), p.Deputy?.ToRecord(), p.Label, p.Parties.ToArray(),
                 p.Seats, p.SeatShare, p.Incumbent, election, p.VoteCount is null && p.VotePercent is null ? null : new VoteResult(p.VoteCount, p.VotePercent),
                 p.Evidence.ToArray()));
-            foreach (var person in new[] { p.Head, p.Deputy })
+            foreach (var person in p.Persons)
                 MarkPersonOccurrences(a, person.Name, person.Aliases);
         }
     }
@@ -209,6 +256,129 @@ internal sealed class CandidateStage : IStage
         return result;
     }
 
+    /// <summary>
+    /// Single candidates: a person right after a candidacy word ("cagub Dedi Mulyadi", "Calon Gubernur DKI Jakarta Anies
+    /// Baswedan", "Petahana Basuki Tjahaja Purnama") or right before "sebagai" and one ("mengusung Ridwan Kamil sebagai
+    /// cagub"). Regions, ballot-number words and commas may stand between. A person inside a pair mention is left to it.
+    /// Returns each mention (no deputy) with whether the word names the running mate's office.
+    /// </summary>
+    private List<(PairMention Mention, bool DeputyRole)> FindSingleMentions(Analysis a, VocabularyCategory?[] cats, Title?[] titles, List<PairMention> pairMentions)
+    {
+        var doc = a.Document;
+        var result = new List<(PairMention, bool)>();
+        var filler = _patterns["candidates.single_filler"];
+        foreach (Match m in _patterns["candidates.single_cue"].Matches(a.Text))
+        {
+            int si = doc.SentenceAt(m.Index);
+            if (si < 0 || doc.Sentences[si].IsBoilerplate) continue;
+            var sentence = doc.Sentences[si];
+            bool deputy = m.Groups["deputy"].Success;
+            PersonMention? person = null;
+            string before = a.Text[Math.Max(sentence.Start, m.Index - 12)..m.Index];
+            if (_patterns["candidates.as_role"].IsMatch(before))
+            {
+                // "mengusung Ridwan Kamil sebagai cagub": the name that ends right before "sebagai".
+                int sebagai = doc.TokenAtOrAfter(m.Index) - 1;
+                for (int start = Math.Max(sentence.FirstToken, sebagai - 5); start < sebagai && person is null; start++)
+                {
+                    var p = _people.ReadAt(a, cats, titles, start, sebagai, maxNameTokens: 5);
+                    if (p is not null && p.EndToken == sebagai) person = p;
+                }
+            }
+            if (person is null)
+            {
+                int t = doc.TokenAtOrAfter(m.Index + m.Length);
+                int skipped = 0;
+                while (t < sentence.EndToken && skipped < 6
+                       && (cats[t] is VocabularyCategory.Region or VocabularyCategory.Office || filler.IsMatch(doc.TokenText(t))))
+                {
+                    t++;
+                    skipped++;
+                }
+                if (t < sentence.EndToken) person = _people.ReadAt(a, cats, titles, t, sentence.EndToken, maxNameTokens: 5);
+            }
+            if (person is null) continue;
+            // A capitalised word after a cue is not always a name ("Calon Gubernur Terpilih"): the entity model or a
+            // second name word must agree.
+            if (person.NameWords.Length < 2 && !a.ModelPersons.ContainsKey(person.NameStart)) continue;
+            if (pairMentions.Any(x => x.Start <= person.NameStart && person.NameEnd <= x.End)) continue;
+            // The mention is the name itself: a ballot number between the cue and the name belongs to it
+            // ("Calon bupati nomor urut 2, Gung Mayun").
+            result.Add((new PairMention(person, null, person.Start, person.End, si, null), deputy));
+            a.PersonSpans.Add((person.NameStart, person.NameEnd));
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// "Basuki Tjahaja Purnama (Ahok)", "Joko Widodo (Jokowi)": a one-word name in brackets right after a candidate's
+    /// full name is that candidate's alias; the full name replaces a short one ("Ahok" of the label "Ahok-Djarot").
+    /// </summary>
+    private void LinkBracketAliases(Analysis a, VocabularyCategory?[] cats, Title?[] titles, List<PairBuilder> pairs)
+    {
+        var doc = a.Document;
+        var tokens = doc.Tokens;
+        for (int t = 0; t + 2 < tokens.Count; t++)
+        {
+            if (doc.TokenText(t) != "(" || doc.TokenText(t + 2) != ")" || t == 0) continue;
+            string nick = doc.TokenText(t + 1);
+            if (nick.Length < 2 || !char.IsUpper(nick[0]) || !_people.IsNameToken(a, cats, t + 1)) continue;
+            // The name that ends right before the bracket.
+            PersonMention? full = null;
+            int si = doc.SentenceAt(tokens[t].Start);
+            int first = si >= 0 ? doc.Sentences[si].FirstToken : 0;
+            for (int start = Math.Max(first, t - 5); start < t && full is null; start++)
+            {
+                var p = _people.ReadAt(a, cats, titles, start, t, maxNameTokens: 5);
+                if (p is not null && p.EndToken == t && p.NameWords.Length >= 2) full = p;
+            }
+            if (full is null || string.Equals(full.Name, nick, StringComparison.OrdinalIgnoreCase)) continue;
+            foreach (var pair in pairs)
+                foreach (var person in pair.Persons)
+                {
+                    bool byNick = person.Matches(nick), byName = person.Matches(full.Name);
+                    if (!byNick && !byName) continue;
+                    if (!byName || full.NameWords.Length > person.Name.Split(' ').Length) person.TakeFullName(full);
+                    person.AddAlias(nick);
+                    a.PersonSpans.Add((tokens[t + 1].Start, tokens[t + 1].End));
+                }
+        }
+    }
+
+    /// <summary>
+    /// Two pairs with the same ballot number in the same article are one pair under two names ("Melky-Johni" and
+    /// "Emanuel Melkiades Laka Lena-Johanis Asadoma"): the first keeps the fuller names, the other names become aliases.
+    /// </summary>
+    private static void MergeSameNumber(List<PairBuilder> pairs, List<PairMention> mentions)
+    {
+        for (int i = 0; i < pairs.Count; i++)
+            for (int j = pairs.Count - 1; j > i; j--)
+            {
+                var (keep, drop) = (pairs[i], pairs[j]);
+                if (keep.Number is null || keep.Number != drop.Number) continue;
+                Fold(keep.Head, drop.Head);
+                if (drop.Deputy is not null)
+                {
+                    if (keep.Deputy is null) keep.Deputy = drop.Deputy;
+                    else Fold(keep.Deputy, drop.Deputy);
+                }
+                keep.Label ??= drop.Label;
+                foreach (var party in drop.Parties) if (!keep.Parties.Contains(party)) keep.Parties.Add(party);
+                keep.Incumbent ??= drop.Incumbent;
+                foreach (var e in drop.Evidence) if (keep.Evidence.Count < 8) keep.Evidence.Add(e);
+                foreach (var m in mentions) if (m.Pair == drop) m.Pair = keep;
+                pairs.RemoveAt(j);
+            }
+
+        static void Fold(PersonBuilder keep, PersonBuilder drop)
+        {
+            if (drop.Name.Split(' ').Length > keep.Name.Split(' ').Length) keep.TakeFullName(drop.Mentions[0] with { Name = drop.Name });
+            else keep.AddAlias(drop.Name);
+            foreach (var alias in drop.Aliases) keep.AddAlias(alias);
+            foreach (var t in drop.Titles) if (!keep.Titles.Contains(t)) keep.Titles.Add(t);
+        }
+    }
+
     /// <summary>"-" between the two names; "dan", "&amp;", "/" only after a pair cue ("Paslon nomor urut 2, X dan Y").</summary>
     private static bool IsConnector(Analysis a, int j, PersonMention left, Sentence sentence, out bool needsCue)
     {
@@ -247,7 +417,7 @@ internal sealed class CandidateStage : IStage
             }
         }
         foreach (var pair in pairs)
-            foreach (var person in new[] { pair.Head, pair.Deputy })
+            foreach (var person in pair.Persons)
             {
                 var fuller = people.Where(p => p.NameWords.Length > person.Name.Split(' ').Length && Compatible(p.Name, person.Name)
                                                && Words(person.Name).Length > 0 && string.Equals(Words(p.Name)[0], Words(person.Name)[0], StringComparison.OrdinalIgnoreCase))
@@ -283,7 +453,7 @@ internal sealed class CandidateStage : IStage
             if (right is not null && right.Start - (m.Index + m.Length) <= 1)
             {
                 // Full name, then the nickname.
-                var owner = pairs.SelectMany(p => new[] { p.Head, p.Deputy }).FirstOrDefault(x => x.Matches(left.Name) || x.Matches(right.Name));
+                var owner = pairs.SelectMany(p => p.Persons).FirstOrDefault(x => x.Matches(left.Name) || x.Matches(right.Name));
                 if (owner is null) continue;
                 owner.TakeFullName(left);
                 owner.AddAlias(right.Name);
@@ -292,7 +462,7 @@ internal sealed class CandidateStage : IStage
             else
             {
                 // "Ji Tarom, sapaan akrab ...": the nickname of the candidate spoken of most recently.
-                var owner = pairs.SelectMany(p => new[] { p.Head, p.Deputy }).FirstOrDefault(x => x.Matches(left.Name));
+                var owner = pairs.SelectMany(p => p.Persons).FirstOrDefault(x => x.Matches(left.Name));
                 if (owner is null)
                 {
                     owner = LastNamed(a, pairs, left.Start, sentencesBack: 6, firstWords: false)?.Person;
@@ -316,7 +486,7 @@ internal sealed class CandidateStage : IStage
         (PairBuilder, PersonBuilder)? best = null;
         int bestAt = -1;
         foreach (var p in pairs)
-            foreach (var person in new[] { p.Head, p.Deputy })
+            foreach (var person in p.Persons)
             {
                 var forms = person.Aliases.Append(person.Name);
                 if (firstWords) forms = forms.Append(person.Name.Split(' ')[0]).Where(n => n.Length >= 3);
