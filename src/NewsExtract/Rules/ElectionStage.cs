@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using NewsExtract.Common;
 using NewsExtract.Pipeline;
 using NewsExtract.Records;
 using NewsExtract.Vocabulary;
@@ -33,7 +34,44 @@ internal sealed class ElectionStage : IStage
         _vocabularies = vocabularies;
     }
 
-    private sealed record Race(ElectionType Type, Region? Region, int FirstOffset, List<Span> Evidence);
+    private sealed record Race(ElectionType Type, Region? Region, int FirstOffset, List<Span> Evidence)
+    {
+        /// <summary>How often the article names the race (each cue counts once).</summary>
+        public int Mentions { get; set; }
+
+        /// <summary>Named as a race with its region ("Pilbup Tulungagung 2024", "Pilkada Kota Blitar"), not only by an office word.</summary>
+        public bool Explicit { get; set; }
+    }
+
+    /// <summary>The voting days of the election waves (vocabulary/election-days.tsv), by kind.</summary>
+    private static readonly Lazy<(bool General, int Year, DateOnly Day, int FollowUpMonths)[]> ElectionDays = new(() =>
+    {
+        var days = new List<(bool, int, DateOnly, int)>();
+        foreach (var row in EmbeddedTsv.Read("vocabulary/election-days.tsv", 4, 4))
+        {
+            bool general = row[0] switch
+            {
+                "general" => true,
+                "regional" => false,
+                _ => throw row.Error($"kind '{row[0]}' is neither 'regional' nor 'general'."),
+            };
+            if (!int.TryParse(row[1], CultureInfo.InvariantCulture, out int year)
+                || !DateOnly.TryParseExact(row[2], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+                || day.Year != year || !int.TryParse(row[3], CultureInfo.InvariantCulture, out int months) || months is < 0 or > 24)
+                throw row.Error("expected a year, its voting day yyyy-mm-dd in that year and a follow-up of 0-24 months.");
+            days.Add((general, year, day, months));
+        }
+        return [.. days.OrderBy(d => d.Item3)];
+    });
+
+    /// <summary>The race of a kind that an article of <paramref name="published"/> speaks of when it writes no year.</summary>
+    internal static int? WaveYear(DateOnly published, ElectionType type)
+    {
+        bool general = type is ElectionType.Presiden or ElectionType.Dpr or ElectionType.Dprd or ElectionType.Dpd;
+        foreach (var (g, year, day, months) in ElectionDays.Value)
+            if (g == general && day.AddMonths(months) >= published) return year;
+        return null;
+    }
 
     public void Process(Analysis a, CancellationToken cancellationToken)
     {
@@ -55,7 +93,7 @@ internal sealed class ElectionStage : IStage
                 if (region is not null && bare)
                     bareOffices.Add((type, region.Value.Region, m.Index, evidence, a.SpanOf(region.Value.Start, region.Value.End)));
                 else if (region is not null)
-                    Add(races, type, region.Value.Region, m.Index, evidence, a.SpanOf(region.Value.Start, region.Value.End));
+                    Add(races, type, region.Value.Region, m.Index, evidence, a.SpanOf(region.Value.Start, region.Value.End)).Explicit = true;
                 else if (!bare)
                     typedWithoutRegion.Add((type, m.Index, evidence));
             }
@@ -65,7 +103,7 @@ internal sealed class ElectionStage : IStage
             if (IsBoilerplate(a, m.Index) || !WordBoundary(text, m.Index, m.Length)) continue;
             var region = RegionRightAfter(a, regions, m.Index + m.Length, RegionKinds.City | RegionKinds.Regency | RegionKinds.Province);
             if (region is not null)
-                Add(races, TypeOf(region.Value.Region), region.Value.Region, m.Index, a.SpanOf(m.Index, m.Index + m.Length), a.SpanOf(region.Value.Start, region.Value.End));
+                Add(races, TypeOf(region.Value.Region), region.Value.Region, m.Index, a.SpanOf(m.Index, m.Index + m.Length), a.SpanOf(region.Value.Start, region.Value.End)).Explicit = true;
         }
 
         // Typed cues without their own region: the main region of that kind, or for a governor race its province.
@@ -107,7 +145,9 @@ internal sealed class ElectionStage : IStage
         int? year = ArticleYear(a);
         foreach (var race in races.OrderBy(r => r.FirstOffset))
         {
-            int? raceYear = YearNear(a, race) ?? year;
+            if (!Salient(a, race)) continue;
+            // Without a year next to the race: the article's own date places it in a wave; else a year named elsewhere.
+            int? raceYear = YearNear(a, race) ?? (a.Published is DateOnly d ? WaveYear(d, race.Type) : null) ?? year;
             a.Elections.Add(new Election(race.Type, race.Region is null ? null : ToRecord(race.Region), raceYear, race.Evidence));
         }
     }
@@ -115,11 +155,25 @@ internal sealed class ElectionStage : IStage
     private static bool IsBareOffice(string cue)
     {
         var c = cue.TrimStart();
+        // "Gubernur dan Wakil Gubernur Gorontalo" names the race (two offices), not a person's title.
+        if (c.Contains(" dan ", StringComparison.OrdinalIgnoreCase)) return false;
         return c.StartsWith("Bupati", StringComparison.OrdinalIgnoreCase) || c.StartsWith("Wali", StringComparison.OrdinalIgnoreCase)
             || c.StartsWith("Gubernur", StringComparison.OrdinalIgnoreCase);
     }
 
-    private static void Add(List<Race> races, ElectionType type, Region? region, int offset, Span evidence, Span? regionEvidence)
+    /// <summary>
+    /// A race the article is about, not one named in passing ("Pilpres 2019" in an article on a regional race, an
+    /// office word "Bupati Purwakarta"): named as a race with its region, named twice or more, or named in the opening
+    /// sentences (headline, dateline sentence, lead).
+    /// </summary>
+    private static bool Salient(Analysis a, Race race)
+    {
+        if (race.Explicit || race.Mentions >= 2) return true;
+        int lead = Math.Min(a.Document.Sentences.Count, 2);
+        return lead > 0 && race.FirstOffset < a.Document.Sentences[lead - 1].End;
+    }
+
+    private static Race Add(List<Race> races, ElectionType type, Region? region, int offset, Span evidence, Span? regionEvidence)
     {
         var existing = races.FirstOrDefault(r => r.Type == type && r.Region?.Code == region?.Code);
         if (existing is null)
@@ -127,11 +181,13 @@ internal sealed class ElectionStage : IStage
             existing = new Race(type, region, offset, []);
             races.Add(existing);
         }
+        existing.Mentions++;
         if (existing.Evidence.Count < 6)
         {
             existing.Evidence.Add(evidence);
             if (regionEvidence is not null) existing.Evidence.Add(regionEvidence);
         }
+        return existing;
     }
 
     private static ElectionType TypeOf(Region r) => r.Kind switch

@@ -105,6 +105,18 @@ internal sealed class OfficialStage : IStage
                         if (!(tk.Kind == TokenKind.Word && (char.IsUpper(a.Text[tk.Start]) || doc.TokenText(k) is "dan" or "&"))) break;
                     }
                 }
+                if (inst.End == 0 && PartyAt(a, byFirstToken, t) is { End: > 0 } party)
+                {
+                    // A party as the institution: "Ketua Umum PDIP Megawati Soekarnoputri", "Sekjen Golkar Idrus Marham",
+                    // "Ketua Golkar Purwakarta Sarip Hidayat" (a region after the party is its branch).
+                    int partyEnd = party.End;
+                    t = party.EndToken;
+                    var (branch, afterBranch, _) = UnitAfter(a, byFirstToken, t);
+                    if (branch is not null) { partyEnd = doc.Tokens[afterBranch - 1].End; t = afterBranch; }
+                    institution = Collapse(a.Text[party.Start..partyEnd]);
+                    sector = Sector.Party;
+                    goto Name;
+                }
                 if (inst.End == 0)
                 {
                     // Bodies the vocabulary does not list: "Kepala Dinas Sosial Maluku Tengah", "Ketua Dewan Adat Dayak (DAD) Ketapang".
@@ -123,6 +135,13 @@ internal sealed class OfficialStage : IStage
                 int instEnd = inst.End;
                 t = inst.EndToken;
                 t = SkipParenthesis(a, t, sentence.EndToken);
+                if (lexInst.Sector == Sector.Party)
+                {
+                    // A party board names its party and level: "DPP Partai Golkar", "DPD II Golkar Jakarta Selatan",
+                    // "DPD PDIP Jateng".
+                    if (t < sentence.EndToken && IsRoman(doc.Tokens[t].Span(a.Text))) { instEnd = doc.Tokens[t].End; t++; }
+                    if (PartyAt(a, byFirstToken, t) is { End: > 0 } boardParty) { instEnd = boardParty.End; t = boardParty.EndToken; }
+                }
                 var (unit, next, _) = UnitAfter(a, byFirstToken, t);
                 if (unit is not null) { instEnd = doc.Tokens[next - 1].End; t = next; }
                 institution = Collapse(a.Text[inst.Start..instEnd]);
@@ -224,6 +243,12 @@ internal sealed class OfficialStage : IStage
         institution += " " + word.ToString();
         return person with { NameStart = rest, Name = Collapse(a.Text[rest..person.NameEnd]) };
     }
+
+    /// <summary>The party named at token <paramref name="t"/> ("PDIP", "Partai Golkar"), or default.</summary>
+    private static PhraseMatch PartyAt(Analysis a, Dictionary<int, List<PhraseMatch>> byFirstToken, int t) =>
+        t < a.Document.Tokens.Count && byFirstToken.TryGetValue(t, out var list)
+            ? list.Where(x => x.Category == VocabularyCategory.Party).OrderByDescending(x => x.End).FirstOrDefault()
+            : default;
 
     private static string Collapse(string s) => Regex.Replace(s.Trim(), @"\s+", " ", RegexOptions.CultureInvariant, Timeout);
 
