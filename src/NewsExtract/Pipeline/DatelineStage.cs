@@ -20,8 +20,9 @@ internal sealed partial class DatelineStage : IStage
         RegexOptions.CultureInvariant | RegexOptions.Multiline, matchTimeoutMilliseconds: 200)]
     private static partial Regex Dateline();
 
-    // "Rimanews - Calon ...", "Suara.com -  \"Ada ...", "JAKARTA –Pemilu ...": one word (a domain allowed) opening the text.
-    [GeneratedRegex(@"\A\s*(?<lead>\p{L}[\p{L}\p{N}]*(?:\.(?:com|co\.id|id|net|org|news|tv))?)\s*[-–—]{1,2}\s*(?=[""“\p{Lu}])",
+    // "Rimanews - Calon ...", "Suara.com -  \"Ada ...", "JAKARTA –Pemilu ...": one word (a domain allowed) opening the text,
+    // a space before the dash ("Lewi-Jafar No 1" is a pair label).
+    [GeneratedRegex(@"\A\s*(?<lead>\p{L}[\p{L}\p{N}]*(?:\.(?:com|co\.id|id|net|org|news|tv))?)\s+[-–—]{1,2}\s*(?=[""“\p{Lu}])",
         RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex LoneLead();
 

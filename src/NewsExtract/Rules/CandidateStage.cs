@@ -131,6 +131,14 @@ internal sealed class CandidateStage : IStage
         var cats = _people.TokenCategories(a, out var titles);
         var mentions = FindPairMentions(a, cats, titles);
         var singles = FindSingleMentions(a, cats, titles, mentions);
+        if (mentions.Count > 0 || singles.Count > 0)
+        {
+            // Dash pairs in sentences without a candidate cue count when one side is a candidate found elsewhere.
+            var known = mentions.SelectMany(m => new[] { m.Head.Name, m.Deputy?.Name }).Concat(singles.Select(s => s.Mention.Head.Name))
+                .Where(n => n is not null).Select(n => n!).Distinct().ToList();
+            mentions.AddRange(FindPairMentions(a, cats, titles, known));
+            mentions.Sort((x, y) => x.Start.CompareTo(y.Start));
+        }
         if (mentions.Count == 0 && singles.Count == 0) return;
 
         // Merge mentions of the same pair, in order of first mention.
@@ -197,7 +205,12 @@ internal sealed class CandidateStage : IStage
         }
     }
 
-    private List<PairMention> FindPairMentions(Analysis a, VocabularyCategory?[] cats, Title?[] titles)
+    /// <summary>
+    /// Pair mentions in the sentences that speak of candidates (a pair, ballot, backing, race or vote cue). With
+    /// <paramref name="known"/> (names of candidates found elsewhere) the other sentences are read instead, for dash
+    /// pairs only where one side is a known candidate ("Relawan Anies - Sandi di bawah pimpinan ...").
+    /// </summary>
+    private List<PairMention> FindPairMentions(Analysis a, VocabularyCategory?[] cats, Title?[] titles, IReadOnlyList<string>? known = null)
     {
         var doc = a.Document;
         var result = new List<PairMention>();
@@ -210,7 +223,7 @@ internal sealed class CandidateStage : IStage
                        || _patterns["candidates.backing"].IsMatch(sText) || _patterns["elections.gubernur_cue"].IsMatch(sText)
                        || _patterns["elections.walikota_cue"].IsMatch(sText) || _patterns["elections.bupati_cue"].IsMatch(sText)
                        || _patterns["candidates.incumbent"].IsMatch(sText) || sText.Contains("suara", StringComparison.OrdinalIgnoreCase);
-            if (!cue) continue;
+            if (cue == known is not null) continue;
             int t = sentence.FirstToken;
             while (t < sentence.EndToken)
             {
@@ -218,14 +231,28 @@ internal sealed class CandidateStage : IStage
                 if (left is null) { t++; continue; }
                 int j = left.EndToken;
                 // "Anies, yang berpasangan dengan Muhaimin Iskandar", "Prabowo ... yang menggandeng Gibran".
-                var partner = _patterns["candidates.partner"].Match(a.Text, left.End, Math.Min(a.Text.Length, left.End + 40) - left.End);
+                var partner = known is null ? _patterns["candidates.partner"].Match(a.Text, left.End, Math.Min(a.Text.Length, left.End + 40) - left.End) : Match.Empty;
+                bool reverse = false;
+                if (known is null && !(partner.Success && partner.Index == left.End))
+                {
+                    partner = _patterns["candidates.partner_reverse"].Match(a.Text, left.End, Math.Min(a.Text.Length, left.End + 40) - left.End);
+                    reverse = true;
+                }
                 if (partner.Success && partner.Index == left.End)
                 {
+                    // The partner's office may stand before the name: "berpasangan dengan bakal calon Gubernur Jabar Ridwan Kamil".
                     int rt = a.Document.TokenAtOrAfter(partner.Index + partner.Length);
+                    int officeFrom = rt;
+                    rt = SkipCandidacyWords(a, cats, rt, sentence.EndToken);
                     var rightPartner = rt < sentence.EndToken ? _people.ReadAt(a, cats, titles, rt, sentence.EndToken, maxNameTokens: 4) : null;
-                    if (rightPartner is not null)
+                    if (rightPartner is not null && PlausibleName(a, left) && PlausibleName(a, rightPartner))
                     {
-                        result.Add(new PairMention(left, rightPartner, left.Start, rightPartner.End, si, null));
+                        string office = rt > officeFrom ? a.Text[doc.Tokens[officeFrom].Start..doc.Tokens[rt - 1].End] : "";
+                        bool partnerLeads = _patterns["candidates.head_office"].IsMatch(office) && !office.Contains("wakil", StringComparison.OrdinalIgnoreCase)
+                                            && !office.StartsWith("cawa", StringComparison.OrdinalIgnoreCase);
+                        result.Add(partnerLeads != reverse
+                            ? new PairMention(rightPartner, left, left.Start, rightPartner.End, si, null)
+                            : new PairMention(left, rightPartner, left.Start, rightPartner.End, si, null));
                         a.PersonSpans.Add((left.NameStart, left.NameEnd));
                         a.PersonSpans.Add((rightPartner.NameStart, rightPartner.NameEnd));
                         t = rightPartner.EndToken;
@@ -234,10 +261,13 @@ internal sealed class CandidateStage : IStage
                 }
                 if (j < sentence.EndToken && IsConnector(a, j, left, sentence, out bool needsCue))
                 {
-                    if (!needsCue || CueBefore(a, left.FirstToken, sentence.FirstToken))
+                    if (known is null ? !needsCue || CueBefore(a, left.FirstToken, sentence.FirstToken) : !needsCue)
                     {
                         var right = _people.ReadAt(a, cats, titles, j + 1, sentence.EndToken, maxNameTokens: 5);
-                        if (right is not null && !string.Equals(right.Name, left.Name, StringComparison.OrdinalIgnoreCase))
+                        if (right is not null && !string.Equals(right.Name, left.Name, StringComparison.OrdinalIgnoreCase)
+                            && PlausibleName(a, left) && PlausibleName(a, right)
+                            && (known is null || (a.ModelPersons.ContainsKey(left.NameStart) && a.ModelPersons.ContainsKey(right.NameStart)
+                                                  && known.Any(k => Compatible(k, left.Name) || Compatible(k, right.Name)))))
                         {
                             string? label = left.Titles.Count == 0 && right.Titles.Count == 0 && left.NameWords.Length <= 2 && right.NameWords.Length <= 2
                                             && a.Text[left.NameEnd] == '-' || (left.Titles.Count == 0 && right.Titles.Count == 0 && left.NameWords.Length == 1 && right.NameWords.Length == 1 && a.Text[left.NameEnd..right.NameStart].Trim() == "-")
@@ -377,6 +407,42 @@ internal sealed class CandidateStage : IStage
             foreach (var alias in drop.Aliases) keep.AddAlias(alias);
             foreach (var t in drop.Titles) if (!keep.Titles.Contains(t)) keep.Titles.Add(t);
         }
+    }
+
+    /// <summary>
+    /// A name read in a pair must look like a person: "Apalagi - Ahok", "Rimanews - Mantan" (an outlet and a headline
+    /// word), "Hukum-HAM" are not pairs. A single word without a title is a name when the entity model says so, or when
+    /// it is no common Indonesian word (or is a known given name), and it is not the dateline's outlet.
+    /// </summary>
+    private static bool PlausibleName(Analysis a, PersonMention p)
+    {
+        if (string.Equals(p.Name, a.Source.Outlet, StringComparison.OrdinalIgnoreCase)) return false;
+        if (p.NameWords.Length > 1 || p.Titles.Count > 0) return true;
+        if (a.ModelPersons.ContainsKey(p.NameStart)) return true;
+        var words = Ner.WordLists.Default;
+        return words.IsName(p.Name) || words.CommonBucket(p.Name) == 0;
+    }
+
+    /// <summary>Skips the candidacy words, regions and fillers before a name ("bakal calon Gubernur Jabar").</summary>
+    private int SkipCandidacyWords(Analysis a, VocabularyCategory?[] cats, int t, int limit)
+    {
+        var doc = a.Document;
+        int skipped = 0;
+        while (t < limit && skipped < 7)
+        {
+            string word = doc.TokenText(t);
+            // Not ballot words or commas: "Niko Wanimbo, pasangan nomor urut 2, Yermias Yikwa" is no partner phrase.
+            if (cats[t] is VocabularyCategory.Region or VocabularyCategory.Office || word is "DKI" or "Provinsi" or "Kota" or "Kabupaten"
+                || word is "bakal" or "calon" or "Calon" or "Bakal" or "wakil" or "Wakil" || _patterns["candidates.head_office"].IsMatch(word)
+                || word.StartsWith("cawa", StringComparison.OrdinalIgnoreCase))
+            {
+                t++;
+                skipped++;
+                continue;
+            }
+            break;
+        }
+        return t;
     }
 
     /// <summary>"-" between the two names; "dan", "&amp;", "/" only after a pair cue ("Paslon nomor urut 2, X dan Y").</summary>
