@@ -10,7 +10,8 @@ namespace NewsExtract.Rules;
 /// Finds dates (patterns/dates.tsv) and resolves them to days. A date without a year takes the year the
 /// article makes certain: the year nearest its own date when that is known, else the year most of its full
 /// dates carry, else the year of its race ("Pilkada Serentak Tahun 2020"); otherwise it is left out. Relative
-/// words ("kemarin") and bare weekdays ("Senin") resolve only against the article's own date. A weekday that
+/// words ("kemarin") and bare weekdays ("Senin") resolve only against the article's own date. Without the article's
+/// date, a day with a weekday takes the context year or the one before, whichever has that weekday. A weekday that
 /// contradicts its date gives a warning; the date is kept as written.
 /// </summary>
 internal sealed class DateStage : IStage
@@ -105,6 +106,14 @@ internal sealed class DateStage : IStage
         {
             int? year = f.Year ?? ResolveYear(a.Published, contextYear, f.Month, f.Day);
             if (year is null) continue;
+            if (f.Year is null && a.Published is null && f.Weekday is not null && _weekdays.TryGetValue(f.Weekday, out int wanted))
+            {
+                // Without the article's date, "Kamis (30/3)" in an article about a 2017 race is the 30 March of the race
+                // year or of the year before whose weekday is Thursday; when neither is, the year is not certain.
+                year = new[] { year.Value, year.Value - 1 }.Where(y => f.Day <= DateTime.DaysInMonth(y, f.Month))
+                    .Select(y => (int?)y).FirstOrDefault(y => Iso(new DateOnly(y!.Value, f.Month, f.Day).DayOfWeek) == wanted);
+                if (year is null) continue;
+            }
             if (f.Day > DateTime.DaysInMonth(year.Value, f.Month)) continue;
             var date = new DateOnly(year.Value, f.Month, f.Day);
             string span = text[f.Start..f.End];
