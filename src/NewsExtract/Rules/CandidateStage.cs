@@ -261,7 +261,10 @@ internal sealed class CandidateStage : IStage
                 }
                 if (j < sentence.EndToken && IsConnector(a, j, left, sentence, out bool needsCue))
                 {
-                    if (known is null ? !needsCue || CueBefore(a, left.FirstToken, sentence.FirstToken) : !needsCue)
+                    // "..., yaitu A dan B yang diusung X, serta C dan D": after a pair in the sentence, a list goes on.
+                    bool listGoesOn = result.Count > 0 && result[^1].Sentence == si && left.FirstToken > sentence.FirstToken
+                                      && _patterns["candidates.list_continues"].IsMatch(doc.TokenText(left.FirstToken - 1));
+                    if (known is null ? !needsCue || listGoesOn || CueBefore(a, left.FirstToken, sentence.FirstToken) : !needsCue)
                     {
                         var right = _people.ReadAt(a, cats, titles, j + 1, sentence.EndToken, maxNameTokens: 5);
                         if (right is not null && !string.Equals(right.Name, left.Name, StringComparison.OrdinalIgnoreCase)
@@ -304,15 +307,16 @@ internal sealed class CandidateStage : IStage
             var sentence = doc.Sentences[si];
             bool deputy = m.Groups["deputy"].Success;
             PersonMention? person = null;
-            string before = a.Text[Math.Max(sentence.Start, m.Index - 12)..m.Index];
-            if (_patterns["candidates.as_role"].IsMatch(before))
+            var asRole = _patterns["candidates.as_role"].Match(a.Text[Math.Max(sentence.Start, m.Index - 30)..m.Index]);
+            if (asRole.Success)
             {
-                // "mengusung Ridwan Kamil sebagai cagub": the name that ends right before "sebagai".
-                int sebagai = doc.TokenAtOrAfter(m.Index) - 1;
-                for (int start = Math.Max(sentence.FirstToken, sebagai - 5); start < sebagai && person is null; start++)
+                // "mengusung Ridwan Kamil sebagai cagub", "Marianus, yang juga calon gubernur NTT": the name that ends
+                // right before the linking words.
+                int link = doc.TokenAtOrAfter(Math.Max(sentence.Start, m.Index - 30) + asRole.Index);
+                for (int start = Math.Max(sentence.FirstToken, link - 5); start < link && person is null; start++)
                 {
-                    var p = _people.ReadAt(a, cats, titles, start, sebagai, maxNameTokens: 5);
-                    if (p is not null && p.EndToken == sebagai) person = p;
+                    var p = _people.ReadAt(a, cats, titles, start, link, maxNameTokens: 5);
+                    if (p is not null && p.EndToken == link) person = p;
                 }
             }
             if (person is null)
