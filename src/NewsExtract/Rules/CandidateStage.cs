@@ -268,7 +268,7 @@ internal sealed class CandidateStage : IStage
                     {
                         var right = _people.ReadAt(a, cats, titles, j + 1, sentence.EndToken, maxNameTokens: 5);
                         if (right is not null && !string.Equals(right.Name, left.Name, StringComparison.OrdinalIgnoreCase)
-                            && PlausibleName(a, left) && PlausibleName(a, right)
+                            && (PairCueRightBefore(a, left.FirstToken, sentence.FirstToken) || (PlausibleName(a, left) && PlausibleName(a, right)))
                             && (known is null || (a.ModelPersons.ContainsKey(left.NameStart) && a.ModelPersons.ContainsKey(right.NameStart)
                                                   && known.Any(k => Compatible(k, left.Name) || Compatible(k, right.Name)))))
                         {
@@ -425,6 +425,15 @@ internal sealed class CandidateStage : IStage
         if (a.ModelPersons.ContainsKey(p.NameStart)) return true;
         var words = Ner.WordLists.Default;
         return words.IsName(p.Name) || words.CommonBucket(p.Name) == 0;
+    }
+
+    /// <summary>"Paslon Lisa-Wartono", "pasangan nomor urut 2 Ansy-Jane": a pair word within the three tokens before the names.</summary>
+    private bool PairCueRightBefore(Analysis a, int firstToken, int sentenceStartToken)
+    {
+        int from = Math.Max(sentenceStartToken, firstToken - 3);
+        if (from >= firstToken) return false;
+        var doc = a.Document;
+        return _patterns["candidates.pair_cue"].IsMatch(a.Text[doc.Tokens[from].Start..doc.Tokens[firstToken - 1].End]);
     }
 
     /// <summary>Skips the candidacy words, regions and fillers before a name ("bakal calon Gubernur Jabar").</summary>
