@@ -80,9 +80,13 @@ internal sealed class OfficialStage : IStage
                     institution = "Pemerintah " + region.CanonicalName;
                 else if (unit is not null)
                     institution = unit;
+                // "Bapak Kapolri (Tito) menjamin ...": the holder's name in brackets right after the office.
+                if (t + 2 < sentence.EndToken && doc.TokenText(t) == "(" && _people.ReadAt(a, cats, titles, t + 1, sentence.EndToken) is { } inBrackets
+                    && inBrackets.EndToken < sentence.EndToken && doc.TokenText(inBrackets.EndToken) == ")")
+                    t++;
                 // "(Mendagri)" after a spelled-out office; or the office is the bracketed short form itself:
                 // "Menteri Koordinator Bidang Politik, Hukum, dan HAM (Menkopolhukam) Mahfud MD".
-                t = SkipParenthesis(a, t, sentence.EndToken);
+                else t = SkipParenthesis(a, t, sentence.EndToken);
                 if (t < sentence.EndToken && doc.TokenText(t) == ")" && m.FirstToken > 0 && doc.TokenText(m.FirstToken - 1) == "(") t++;
             }
             else
