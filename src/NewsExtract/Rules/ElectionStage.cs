@@ -27,11 +27,13 @@ internal sealed class ElectionStage : IStage
 
     private readonly PatternLibrary _patterns;
     private readonly Vocabularies _vocabularies;
+    private readonly PersonReader _people;
 
     public ElectionStage(PatternLibrary patterns, Vocabularies vocabularies)
     {
         _patterns = patterns;
         _vocabularies = vocabularies;
+        _people = new PersonReader(vocabularies);
     }
 
     private sealed record Race(ElectionType Type, Region? Region, int FirstOffset, List<Span> Evidence)
@@ -90,6 +92,8 @@ internal sealed class ElectionStage : IStage
                 var region = RegionRightAfter(a, regions, m.Index + m.Length, kinds);
                 // An office word alone ("Bupati Ngada", "mantan Gubernur Jawa Tengah") is a person's title more often than a race.
                 bool bare = IsBareOffice(m.Value);
+                // "Bupati Purwakarta Dedi Mulyadi": an office with its holder's name is a title, not a race.
+                if (region is not null && bare && HolderNamedAfter(a, region.Value.End)) continue;
                 if (region is not null && bare)
                     bareOffices.Add((type, region.Value.Region, m.Index, evidence, a.SpanOf(region.Value.Start, region.Value.End)));
                 else if (region is not null)
@@ -150,6 +154,19 @@ internal sealed class ElectionStage : IStage
             int? raceYear = YearNear(a, race) ?? (a.Published is DateOnly d ? WaveYear(d, race.Type) : null) ?? year;
             a.Elections.Add(new Election(race.Type, race.Region is null ? null : ToRecord(race.Region), raceYear, race.Evidence));
         }
+    }
+
+    /// <summary>A person's name right after an office and its region ("Bupati Banyuwangi Azwar Anas", "Wali Kota Bekasi, Rahmat").</summary>
+    private bool HolderNamedAfter(Analysis a, int offset)
+    {
+        var doc = a.Document;
+        int t = doc.TokenAtOrAfter(offset);
+        if (t < doc.Tokens.Count && doc.TokenText(t) == ",") t++;
+        if (t >= doc.Tokens.Count || doc.Tokens[t].Start - offset > 3) return false;
+        int si = doc.SentenceAt(doc.Tokens[t].Start);
+        if (si < 0) return false;
+        var cats = _people.TokenCategories(a, out var titles);
+        return _people.ReadAt(a, cats, titles, t, doc.Sentences[si].EndToken) is not null;
     }
 
     private static bool IsBareOffice(string cue)
