@@ -36,6 +36,9 @@ internal sealed class Analysis
 
     public List<Entity> Entities { get; } = [];
 
+    /// <summary>The dateline's place and outlet ("Jakarta, CNN Indonesia - -", "Rimanews -"), when the text opens with one.</summary>
+    public (Range Place, Range Outlet)? Dateline { get; set; }
+
     /// <summary>Set by the entity model's stage: its entities (possibly none) are in <see cref="Entities"/>.</summary>
     public bool EntityModelRan { get; set; }
 

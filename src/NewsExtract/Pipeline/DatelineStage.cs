@@ -40,6 +40,7 @@ internal sealed partial class DatelineStage : IStage
     public void Process(Analysis analysis, CancellationToken cancellationToken)
     {
         if (Find(analysis.Text) is not { } found) return;
+        analysis.Dateline = found;
         string text = analysis.Text;
         analysis.Source = analysis.Source with
         {
@@ -73,10 +74,19 @@ internal sealed partial class DatelineStage : IStage
             var place = m.Groups["place"];
             var outlet = m.Groups["outlet"];
             if (place.Value.Length < 3 || outlet.Value.Trim().Length < 2) continue;
-            return (new Range(place.Index, place.Index + place.Length), new Range(outlet.Index, outlet.Index + outlet.Length));
+            var placeRange = new Range(place.Index, place.Index + place.Length);
+            var outletRange = new Range(outlet.Index, outlet.Index + outlet.Length);
+            // "JogjaSepekan.com, Yogyakarta –": the outlet may come first; a web domain tells which is which.
+            if (IsDomain(place.Value) && !IsDomain(outlet.Value)) (placeRange, outletRange) = (outletRange, placeRange);
+            return (placeRange, outletRange);
         }
         return null;
     }
+
+    private static bool IsDomain(string s) => DomainSuffix().IsMatch(s);
+
+    [GeneratedRegex(@"\.(?:com|co\.id|id|net|org|news|tv)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    private static partial Regex DomainSuffix();
 
     private static bool IsEmpty(Range r) => r.Start.Value == r.End.Value;
 

@@ -13,6 +13,17 @@ internal sealed class EntityStage : IStage
 {
     public void Process(Analysis a, CancellationToken cancellationToken)
     {
+        AdjustModelPersons(a);
+        // The dateline rule knows what opens the text: "Rimanews -" is the outlet, "Jakarta, CNN Indonesia - -" a place
+        // and an outlet, whatever the model read there.
+        if (a.Dateline is { } dateline)
+            foreach (var (range, type) in new[] { (dateline.Place, EntityType.LOC), (dateline.Outlet, EntityType.ORG) })
+            {
+                int start = range.Start.Value, end = range.End.Value;
+                if (start >= end) continue;
+                a.Entities.RemoveAll(e => e.Source == EntitySource.Model && e.Start < end && start < e.End);
+                a.Entities.Add(new Entity(type, a.Text[start..end], start, end, EntitySource.Rule, 0.9));
+            }
         foreach (var (start, end) in a.PersonSpans.Distinct())
             a.Entities.Add(new Entity(EntityType.PER, a.Text[start..end], start, end, EntitySource.Rule, 0.85));
         var ordered = a.Entities
@@ -31,6 +42,41 @@ internal sealed class EntityStage : IStage
         }
         a.Entities.Clear();
         a.Entities.AddRange(kept.OrderBy(e => e.Start));
+    }
+
+    /// <summary>
+    /// Mends the model's persons with what the rules know: a leading status word is cut off ("Petahana Basuki Tjahaja
+    /// Purnama", "Relawan Anies"), a one-word span that is never a name goes ("Rakernas", "Pakar"), and a
+    /// span that the rules' persons tile exactly is split into them ("Anies Sandi" is two candidates of one pair).
+    /// </summary>
+    private static void AdjustModelPersons(Analysis a)
+    {
+        var doc = a.Document;
+        var rulePersons = a.PersonSpans.Distinct().OrderBy(p => p.Start).ToList();
+        for (int i = 0; i < a.Entities.Count; i++)
+        {
+            var e = a.Entities[i];
+            if (e.Source != EntitySource.Model || e.Type != EntityType.PER) continue;
+            int start = e.Start;
+            int t = doc.TokenAtOrAfter(start);
+            if (doc.Tokens[t].End == e.End && PersonReader.IsNotName(doc.Tokens[t].Span(a.Text))) { a.Entities.RemoveAt(i--); continue; }
+            while (t < doc.Tokens.Count && doc.Tokens[t].End < e.End && PersonReader.IsStatusWord(doc.Tokens[t].Span(a.Text)))
+            {
+                t++;
+                start = doc.Tokens[t].Start;
+            }
+            if (start != e.Start) a.Entities[i] = e = e with { Start = start, Text = a.Text[start..e.End] };
+            var inside = rulePersons.Where(p => p.Start >= e.Start && p.End <= e.End).ToList();
+            if (inside.Count < 2 || inside[0].Start != e.Start || inside[^1].End != e.End) continue;
+            bool tiles = true;
+            for (int k = 1; k < inside.Count && tiles; k++)
+                tiles = inside[k].Start >= inside[k - 1].End && a.Text[inside[k - 1].End..inside[k].Start].Trim(' ', '-') .Length == 0;
+            if (!tiles) continue;
+            a.Entities.RemoveAt(i);
+            foreach (var (ps, pe) in inside)
+                a.Entities.Insert(i++, e with { Start = ps, End = pe, Text = a.Text[ps..pe] });
+            i--;
+        }
     }
 
     private static int Rank(EntitySource source) => source switch

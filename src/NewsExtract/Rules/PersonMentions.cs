@@ -27,6 +27,20 @@ internal sealed class PersonReader
 
     private static HashSet<string> NotNames => NotNamesLazy.Value;
 
+    /// <summary>A capitalised word that never starts or continues a person's name ("Petahana", "Relawan", "Rakernas").</summary>
+    public static bool IsNotName(ReadOnlySpan<char> word) => NotNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+
+    private static readonly Lazy<HashSet<string>> StatusWordsLazy = new(() =>
+    {
+        var set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var row in EmbeddedTsv.Read("language/status-words.txt", 1, 1))
+            if (!set.Add(row[0])) throw row.Error($"'{row[0]}' is listed twice.");
+        return set;
+    });
+
+    /// <summary>A word that says what a person is and never belongs to the name ("Petahana", "Relawan"; language/status-words.txt).</summary>
+    public static bool IsStatusWord(ReadOnlySpan<char> word) => StatusWordsLazy.Value.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+
     private readonly Vocabularies _vocabularies;
 
     public PersonReader(Vocabularies vocabularies) => _vocabularies = vocabularies;
