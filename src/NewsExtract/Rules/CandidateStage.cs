@@ -269,7 +269,7 @@ internal sealed class CandidateStage : IStage
                         var right = _people.ReadAt(a, cats, titles, j + 1, sentence.EndToken, maxNameTokens: 5);
                         if (right is not null && !string.Equals(right.Name, left.Name, StringComparison.OrdinalIgnoreCase)
                             && (PairCueRightBefore(a, left.FirstToken, sentence.FirstToken) || (PlausibleName(a, left) && PlausibleName(a, right)))
-                            && (known is null || (a.ModelPersons.ContainsKey(left.NameStart) && a.ModelPersons.ContainsKey(right.NameStart)
+                            && (known is null || (ModelPersonOverlaps(a, left.NameStart, left.NameEnd) && ModelPersonOverlaps(a, right.NameStart, right.NameEnd)
                                                   && known.Any(k => Compatible(k, left.Name) || Compatible(k, right.Name)))))
                         {
                             string? label = left.Titles.Count == 0 && right.Titles.Count == 0 && left.NameWords.Length <= 2 && right.NameWords.Length <= 2
@@ -421,9 +421,15 @@ internal sealed class CandidateStage : IStage
     private static bool PlausibleName(Analysis a, PersonMention p)
     {
         if (string.Equals(p.Name, a.Source.Outlet, StringComparison.OrdinalIgnoreCase)) return false;
-        if (p.NameWords.Length > 1 || p.Titles.Count > 0) return true;
-        if (a.ModelPersons.ContainsKey(p.NameStart)) return true;
         var words = Ner.WordLists.Default;
+        if (p.Titles.Count > 0) return true;
+        if (p.NameWords.Length > 1)
+        {
+            // "Tim Hukum Ganjar-Mahfud": a very common word (among the 2,000 most used) the model leaves out opens no name.
+            string first = p.NameWords[0];
+            return ModelPersonOverlaps(a, p.NameStart, p.NameStart + first.Length) || words.IsName(first) || words.CommonBucket(first) is 0 or > 2;
+        }
+        if (a.ModelPersons.ContainsKey(p.NameStart)) return true;
         return words.IsName(p.Name) || words.CommonBucket(p.Name) == 0;
     }
 
@@ -434,6 +440,14 @@ internal sealed class CandidateStage : IStage
         if (from >= firstToken) return false;
         var doc = a.Document;
         return _patterns["candidates.pair_cue"].IsMatch(a.Text[doc.Tokens[from].Start..doc.Tokens[firstToken - 1].End]);
+    }
+
+    /// <summary>Whether a person of the entity model overlaps [start, end) ("Relawan Anies" covers "Anies").</summary>
+    private static bool ModelPersonOverlaps(Analysis a, int start, int end)
+    {
+        foreach (var (s, e) in a.ModelPersons)
+            if (s < end && start < e) return true;
+        return false;
     }
 
     /// <summary>Skips the candidacy words, regions and fillers before a name ("bakal calon Gubernur Jabar").</summary>
@@ -612,12 +626,35 @@ internal sealed class CandidateStage : IStage
                 int t = doc.TokenAtOrAfter(m.Index + m.Length);
                 var name = t < doc.Tokens.Count ? a.Text[doc.Tokens[t].Start..Math.Min(a.Text.Length, doc.Tokens[t].Start + 40)] : "";
                 var owner = pairs.FirstOrDefault(p => name.StartsWith(p.Head.Name, StringComparison.Ordinal) || p.Head.Aliases.Any(al => name.StartsWith(al, StringComparison.Ordinal)));
-                if (owner is not null) owner.Number ??= n;
+                // "Djarot juga mengajak semua warga Jakarta untuk memilih nomor urut dua": the one candidate the
+                // sentence names before the number, when the number is still free.
+                owner ??= OnlyCandidateNamedBefore(a, pairs, doc.Sentences[si].Start, m.Index);
+                if (owner is not null && owner.Number is null && pairs.All(p => p.Number != n))
+                {
+                    owner.Number = n;
+                    if (owner.Evidence.Count < 8) owner.Evidence.Add(a.SpanOf(m.Index, m.Index + m.Length));
+                }
                 continue;
             }
             target.Pair.Number ??= n;
             if (target.Pair.Evidence.Count < 8) target.Pair.Evidence.Add(a.SpanOf(m.Index, m.Index + m.Length));
         }
+    }
+
+    /// <summary>The pair of the only candidate whose name or alias stands in [from, to), or null (none, or several pairs).</summary>
+    private static PairBuilder? OnlyCandidateNamedBefore(Analysis a, List<PairBuilder> pairs, int from, int to)
+    {
+        PairBuilder? found = null;
+        foreach (var p in pairs)
+            foreach (var person in p.Persons)
+                foreach (var form in person.Aliases.Append(person.Name).Where(f => f.Length >= 3))
+                {
+                    int at = a.Text.IndexOf(form, from, to - from, StringComparison.Ordinal);
+                    if (at < 0) continue;
+                    if (found is not null && found != p) return null;
+                    found = p;
+                }
+        return found;
     }
 
     /// <summary>Not "PKPU Nomor 8 Tahun 2024", "Peraturan KPU No. 13/2020", "nomor antrean", "Nomor 10 Tahun 2016".</summary>
