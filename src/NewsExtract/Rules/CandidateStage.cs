@@ -326,6 +326,8 @@ internal sealed class CandidateStage : IStage
                 while (t < sentence.EndToken && skipped < 6
                        && (cats[t] is VocabularyCategory.Region or VocabularyCategory.Office || filler.IsMatch(doc.TokenText(t))))
                 {
+                    // "meminta restu menjadi cagub, Prabowo langsung ...": a comma right after the word ends the phrase.
+                    if (skipped == 0 && doc.TokenText(t) == ",") { t = sentence.EndToken; break; }
                     t++;
                     skipped++;
                 }

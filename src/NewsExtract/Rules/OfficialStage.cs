@@ -71,6 +71,14 @@ internal sealed class OfficialStage : IStage
                 string written = a.Text[m.Start..m.End];
                 role = acting + (m.EndToken - m.FirstToken > 2 && char.IsUpper(written[0]) ? Collapse(written) : office.Role);
                 sector = office.Sector;
+                // "Presiden PKS Shohibul Iman": an office of a party.
+                if (PartyAt(a, byFirstToken, t) is { End: > 0 } officeParty)
+                {
+                    institution = Collapse(a.Text[officeParty.Start..officeParty.End]);
+                    sector = Sector.Party;
+                    t = officeParty.EndToken;
+                    goto Name;
+                }
                 // Region or unit number after the office: "Kapolresta Blitar", "Dandim 0808", "Bupati Ngada".
                 var (unit, next, region) = UnitAfter(a, byFirstToken, t);
                 t = next;
