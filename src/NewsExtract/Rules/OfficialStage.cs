@@ -207,8 +207,8 @@ internal sealed class OfficialStage : IStage
             }
             if (candidates.Any(c => CandidateStage.Compatible(c.Name, person.Name) || c.Aliases.Contains(person.Name, StringComparer.OrdinalIgnoreCase))) continue;
             // "calon Bupati X": a candidate, not an office holder.
-            string before = a.Text[Math.Max(0, roleStart - 12)..roleStart];
-            if (_patterns["officials.candidate_before"].IsMatch(before)) continue;
+            string before = a.Text[Math.Max(0, Math.Min(actingStart, roleStart) - 12)..Math.Min(actingStart, roleStart)];
+            if (_patterns["officials.candidate_before"].IsMatch(before) || _patterns["officials.former_before"].IsMatch(before)) continue;
             if (seen.Any(s => CandidateStage.Compatible(s, person.Name))) continue;
             Add(person, Math.Min(actingStart, roleStart));
 
