@@ -108,7 +108,7 @@ internal sealed class CandidateStage : IStage
         var wa = Words(a);
         var wb = Words(b);
         var (shorter, longer) = wa.Length <= wb.Length ? (wa, wb) : (wb, wa);
-        if (shorter.Length == 1 && longer.Length >= 2 && IsInitials(shorter[0], longer)) return true;
+        if (shorter.Length == 1 && longer.Length >= 2 && (IsInitials(shorter[0], longer) || IsSyllableNickname(shorter[0], longer))) return true;
         // A short form may cut a word ("Frans" for "Fransiskus"), not invent one.
         return shorter.Length > 0 && shorter.All(w => longer.Any(l => string.Equals(l, w, StringComparison.OrdinalIgnoreCase)
             || (w.Length >= 4 && l.StartsWith(w, StringComparison.OrdinalIgnoreCase))));
@@ -120,6 +120,23 @@ internal sealed class CandidateStage : IStage
         if (word.Length is < 2 or > 4 || !word.All(char.IsUpper)) return false;
         var initials = string.Concat(name.Where(w => char.IsUpper(w[0])).Select(w => w[0]));
         return string.Equals(word, initials, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// "Jokowi" for "Joko Widodo", "Demiz" for "Deddy Mizwar": a nickname made of the start of the first name word and
+    /// the start of the second (two letters of each at least, five letters in all).
+    /// </summary>
+    private static bool IsSyllableNickname(string word, string[] name)
+    {
+        if (word.Length < 5 || !char.IsUpper(word[0])) return false;
+        string first = name[0], second = name[1];
+        for (int i = 2; i <= Math.Min(first.Length, word.Length - 2); i++)
+        {
+            if (!word.AsSpan(0, i).Equals(first.AsSpan(0, i), StringComparison.OrdinalIgnoreCase)) break;
+            int rest = word.Length - i;
+            if (rest >= 2 && rest <= second.Length && word.AsSpan(i).Equals(second.AsSpan(0, rest), StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
     }
 
     private static string[] Words(string name) =>
@@ -167,6 +184,8 @@ internal sealed class CandidateStage : IStage
 
         // Single candidates ("cagub Dedi Mulyadi", "Petahana Basuki Tjahaja Purnama"): one of a pair already named
         // joins that pair; a head named alone is a candidate without a running mate.
+        // "PKS ... akan turut mengusung Saifullah Yusuf": the party backs the person after the verb, who is a candidate.
+        var activeBacking = FindActiveBacking(a, cats, titles, mentions, singles);
         foreach (var (m, deputyRole) in singles)
         {
             var pair = pairs.FirstOrDefault(p => p.PersonNamed(m.Head.Name) is not null);
@@ -188,6 +207,12 @@ internal sealed class CandidateStage : IStage
         mentions.Sort((x, y) => x.Start.CompareTo(y.Start));
         pairs.Sort((x, y) => x.FirstStart.CompareTo(y.FirstStart));
         LinkBracketAliases(a, cats, titles, pairs);
+        MergeSingles(pairs, mentions);
+        foreach (var (m, parties) in activeBacking)
+        {
+            if (m.Pair is not { } backed) continue;
+            foreach (var party in parties) if (!backed.Parties.Contains(party)) backed.Parties.Add(party);
+        }
         AssignNumbers(a, mentions, pairs);
         MergeSameNumber(pairs, mentions);
         AssignBacking(a, mentions, pairs);
@@ -347,6 +372,56 @@ internal sealed class CandidateStage : IStage
     }
 
     /// <summary>
+    /// A party as the subject of a backing verb and the person after it: "PKS memberikan sinyal kuat akan turut mengusung
+    /// Saifullah Yusuf", "sikap Perindo mendukung Jokowi". The person becomes a single candidate (joining a pair that
+    /// names them) and the parties named before the verb in its clause back them. A denial before the verb ("tidak akan
+    /// mengusung Ridwan Kamil") backs no one.
+    /// </summary>
+    private List<(PairMention Mention, List<string> Parties)> FindActiveBacking(Analysis a, VocabularyCategory?[] cats, Title?[] titles,
+        List<PairMention> pairMentions, List<(PairMention Mention, bool DeputyRole)> singles)
+    {
+        var doc = a.Document;
+        var result = new List<(PairMention, List<string>)>();
+        foreach (Match m in _patterns["candidates.backing_active"].Matches(a.Text))
+        {
+            int si = doc.SentenceAt(m.Index);
+            if (si < 0 || doc.Sentences[si].IsBoilerplate) continue;
+            var sentence = doc.Sentences[si];
+            // The clause before the verb: from the sentence start or the last comma.
+            int clauseStart = Math.Max(sentence.Start, a.Text.LastIndexOf(',', m.Index, m.Index - sentence.Start) + 1);
+            string before = a.Text[clauseStart..m.Index];
+            if (_patterns["candidates.denial"].IsMatch(before)) continue;
+            // The subject: the party nearest before the verb and those joined to it ("PDIP dan PPP mengusung ...");
+            // "Gerindra tidak kecewa dengan sikap Perindo mendukung Jokowi" gives Perindo only.
+            var partiesBefore = a.Matches.Where(x => x.Category == VocabularyCategory.Party && x.Start >= clauseStart && x.End <= m.Index).ToList();
+            var subject = new List<PhraseMatch>();
+            for (int k = partiesBefore.Count - 1; k >= 0; k--)
+            {
+                int gapEnd = subject.Count == 0 ? -1 : subject[^1].Start;
+                if (gapEnd >= 0 && a.Text[partiesBefore[k].End..gapEnd].Trim() is not ("," or "dan" or "serta" or ", dan" or "&")) break;
+                subject.Add(partiesBefore[k]);
+            }
+            var parties = subject.AsEnumerable().Reverse().Select(x => _vocabularies.Parties.Party(x.EntryId).Canonical).Distinct().ToList();
+            if (parties.Count == 0) continue;
+            int t = SkipCandidacyWords(a, cats, doc.TokenAtOrAfter(m.Index + m.Length), sentence.EndToken);
+            if (t >= sentence.EndToken) continue;
+            var person = _people.ReadAt(a, cats, titles, t, sentence.EndToken, maxNameTokens: 5);
+            if (person is null || !PlausibleName(a, person)) continue;
+            var inPair = pairMentions.FirstOrDefault(x => x.Start <= person.NameStart && person.NameEnd <= x.End);
+            if (inPair is not null) { result.Add((inPair, parties)); continue; }
+            var single = singles.FirstOrDefault(x => x.Mention.Head.NameStart == person.NameStart).Mention;
+            if (single is null)
+            {
+                single = new PairMention(person, null, person.Start, person.End, si, null);
+                singles.Add((single, false));
+                a.PersonSpans.Add((person.NameStart, person.NameEnd));
+            }
+            result.Add((single, parties));
+        }
+        return result;
+    }
+
+    /// <summary>
     /// "Basuki Tjahaja Purnama (Ahok)", "Joko Widodo (Jokowi)": a one-word name in brackets right after a candidate's
     /// full name is that candidate's alias; the full name replaces a short one ("Ahok" of the label "Ahok-Djarot").
     /// </summary>
@@ -356,19 +431,31 @@ internal sealed class CandidateStage : IStage
         var tokens = doc.Tokens;
         for (int t = 0; t + 2 < tokens.Count; t++)
         {
+            // "Saifullah Yusuf atau Gus Ipul": an honorific nickname after "atau" is an alias too.
+            if (doc.TokenText(t) == "atau" && t > 0 && titles[t + 1] is { Kind: TitleKind.Honorific } && t + 2 < tokens.Count && _people.IsNameToken(a, cats, t + 2)
+                && (t + 3 >= tokens.Count || !_people.IsNameToken(a, cats, t + 3)))
+            {
+                LinkAlias(t, t + 2, a.Text[tokens[t + 1].Start..tokens[t + 2].End]);
+                continue;
+            }
             if (doc.TokenText(t) != "(" || doc.TokenText(t + 2) != ")" || t == 0) continue;
             string nick = doc.TokenText(t + 1);
             if (nick.Length < 2 || !char.IsUpper(nick[0]) || !_people.IsNameToken(a, cats, t + 1)) continue;
-            // The name that ends right before the bracket.
+            LinkAlias(t, t + 1, nick);
+        }
+
+        // The full name that ends right before token `before` takes the nickname whose last token is `nickEnd`.
+        void LinkAlias(int before, int nickEnd, string nick)
+        {
             PersonMention? full = null;
-            int si = doc.SentenceAt(tokens[t].Start);
+            int si = doc.SentenceAt(tokens[before].Start);
             int first = si >= 0 ? doc.Sentences[si].FirstToken : 0;
-            for (int start = Math.Max(first, t - 5); start < t && full is null; start++)
+            for (int start = Math.Max(first, before - 5); start < before && full is null; start++)
             {
-                var p = _people.ReadAt(a, cats, titles, start, t, maxNameTokens: 5);
-                if (p is not null && p.EndToken == t && p.NameWords.Length >= 2) full = p;
+                var p = _people.ReadAt(a, cats, titles, start, before, maxNameTokens: 5);
+                if (p is not null && p.EndToken == before && p.NameWords.Length >= 2) full = p;
             }
-            if (full is null || string.Equals(full.Name, nick, StringComparison.OrdinalIgnoreCase)) continue;
+            if (full is null || string.Equals(full.Name, nick, StringComparison.OrdinalIgnoreCase)) return;
             foreach (var pair in pairs)
                 foreach (var person in pair.Persons)
                 {
@@ -376,8 +463,33 @@ internal sealed class CandidateStage : IStage
                     if (!byNick && !byName) continue;
                     if (!byName || full.NameWords.Length > person.Name.Split(' ').Length) person.TakeFullName(full);
                     person.AddAlias(nick);
-                    a.PersonSpans.Add((tokens[t + 1].Start, tokens[t + 1].End));
+                    a.PersonSpans.Add((tokens[nickEnd].Start, tokens[nickEnd].End));
                 }
+        }
+    }
+
+    /// <summary>
+    /// A single candidate who turns out to be one of another entry once nicknames are linked ("Jokowi" and "Joko Widodo
+    /// (Jokowi)") is that entry: its mentions, parties and evidence move there.
+    /// </summary>
+    private static void MergeSingles(List<PairBuilder> pairs, List<PairMention> mentions)
+    {
+        for (int j = pairs.Count - 1; j >= 0; j--)
+        {
+            var single = pairs[j];
+            if (single.Deputy is not null) continue;
+            var into = pairs.FirstOrDefault(p => p != single && (p.PersonNamed(single.Head.Name) is not null
+                                                                  || single.Head.Aliases.Any(al => p.PersonNamed(al) is not null)));
+            if (into is null) continue;
+            var person = into.PersonNamed(single.Head.Name) ?? into.Head;
+            person.AddAlias(single.Head.Name);
+            foreach (var party in single.Parties) if (!into.Parties.Contains(party)) into.Parties.Add(party);
+            into.Incumbent ??= single.Incumbent;
+            into.Number ??= single.Number;
+            foreach (var e in single.Evidence) if (into.Evidence.Count < 8) into.Evidence.Add(e);
+            foreach (var m in mentions) if (m.Pair == single) m.Pair = into;
+            into.FirstStart = Math.Min(into.FirstStart, single.FirstStart);
+            pairs.RemoveAt(j);
         }
     }
 
