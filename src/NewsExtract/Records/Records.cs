@@ -13,7 +13,7 @@ public sealed record Span(int Start, int End, string Text);
 
 /// <summary>One extracted article: where it came from, its text, and everything found in it.</summary>
 /// <param name="Source">Provenance and page metadata.</param>
-/// <param name="Text">The normalised article text that every offset in this record refers to.</param>
+/// <param name="Text">The article text that every offset in this record refers to: the input itself for plain text, the article body for an HTML page.</param>
 /// <param name="Elections">The races the article is about.</param>
 /// <param name="Candidates">Candidate pairs (paslon) named in the article.</param>
 /// <param name="Officials">Officials of election bodies, police, military and government.</param>
