@@ -55,7 +55,11 @@ internal static class EvalCommand
         try
         {
             corpus = GoldCorpus.Load(s.GoldDir);
-            _ = CorpusEvaluation.Articles(corpus, s.Split);
+            // Scores over nothing are all 1.000 (nothing in gold, nothing predicted): refuse, as pytest does when no test ran.
+            if (CorpusEvaluation.Articles(corpus, s.Split).Count == 0)
+                return context.UsageError(corpus.Articles.Count == 0
+                    ? $"no gold articles in '{s.GoldDir}': eval needs ID.txt + ID.gold.json pairs (see corpus/GUIDELINES.md); nothing was scored."
+                    : $"the {s.Split} split of '{s.GoldDir}' lists no articles; nothing was scored.");
         }
         catch (Exception ex) when (ex is DirectoryNotFoundException or InvalidDataException)
         {
