@@ -11,23 +11,25 @@ internal static class EvalCommand
 {
     public static Command Create(CliContext context)
     {
-        var gold = new Argument<string>("GOLD_DIR") { Description = "The gold corpus folder (ID.txt + ID.gold.json files, splits/ lists)." };
+        var gold = new Argument<string>("gold-dir") { Description = "The gold corpus folder (ID.txt + ID.gold.json files, splits/ lists)." };
         var split = new Option<string>("--split", "-s")
         {
             Description = "The split to score: dev, test, train, or all (every article).",
             DefaultValueFactory = _ => "dev",
+            HelpName = "dev|test|train|all",
         };
         split.AcceptOnlyFromAmong([.. GoldCorpus.SplitNames, CorpusEvaluation.AllArticles]);
         var errors = new Option<bool>("--errors") { Description = "List, per article, what was missed and what was spurious." };
-        var report = new Option<string?>("--report") { Description = "Also write the scores and errors as JSON to FILE." };
+        var report = new Option<string?>("--report") { Description = "Also write the scores and errors as JSON to <file>.", HelpName = "file" };
         var gate = new Option<bool>("--gate") { Description = "Fail (exit 1) when a field is below its pinned floor or the gold data changed." };
         var pin = new Option<bool>("--pin") { Description = "Pin the floors of this split to the current scores (less a margin) and the gold hash." };
-        var floors = new Option<string?>("--floors") { Description = "The floors file (default: GOLD_DIR/eval-floors.json)." };
+        var floors = new Option<string?>("--floors") { Description = "The floors file (default: <gold-dir>/eval-floors.json).", HelpName = "file" };
         var ner = new Option<bool>("--ner") { Description = "Also score the entity tagger alone (the model and its baselines, exact span and type)." };
         var threads = new Option<int>("--threads", "-t")
         {
             Description = "Articles to extract in parallel.",
             DefaultValueFactory = _ => Environment.ProcessorCount,
+            HelpName = "n",
         };
         var command = new Command("eval", "Score the extractor on gold articles: precision, recall and F1 per field.\n\nExamples:\n  newsextract eval corpus --split dev\n  newsextract eval corpus --split dev --errors\n  newsextract eval corpus --split test --gate\n  newsextract eval corpus --split test --pin\n  newsextract eval corpus --split test --report scores.json\n  newsextract eval corpus --split dev --ner")
         {
