@@ -122,7 +122,7 @@ internal static class ExtractCommand
     private static ArticleRecord Extract(NewsExtractor extractor, BatchItem item, CancellationToken ct)
     {
         if (item.Input is null)
-            return ArticleRecord.ForError(new SourceInfo(Path: item.Name), $"{item.Name}: {item.ReadError}");
+            return ArticleRecord.ForError(new SourceInfo { Path = item.Name }, $"{item.Name}: {item.ReadError}");
         var record = extractor.ExtractInput(item.Input, ct);
         return item.ReadWarning is null ? record : record with { Warnings = [item.ReadWarning, .. record.Warnings] };
     }

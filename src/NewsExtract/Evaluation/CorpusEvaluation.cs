@@ -121,7 +121,7 @@ internal static class CorpusEvaluation
     {
         var options = new ExtractionOptions
         {
-            Source = new Records.SourceInfo(Path: article.TextPath),
+            Source = new Records.SourceInfo { Path = article.TextPath },
             Published = article.Source?.Published,
         };
         var result = extractor.Analyze(article.Text, options, cancellationToken);

@@ -110,7 +110,7 @@ public class NewsExtractorTests
     [Fact]
     public void Extract_gives_a_record_of_the_input_text_with_the_options_source()
     {
-        var options = new ExtractionOptions { Source = new SourceInfo(Url: "https://example.org/a"), Published = new DateOnly(2024, 9, 23) };
+        var options = new ExtractionOptions { Source = new SourceInfo { Url = "https://example.org/a" }, Published = new DateOnly(2024, 9, 23) };
         var record = Extractor.Extract(Article, options);
         Assert.Null(record.Error);
         Assert.Equal("https://example.org/a", record.Source.Url);
@@ -128,14 +128,14 @@ public class NewsExtractorTests
         Assert.Throws<ArgumentNullException>(() => Extractor.ExtractHtml((Stream)null!));
         Assert.Throws<ArgumentNullException>(() => Extractor.ExtractInput(null!));
         // An async iterator checks its arguments when enumeration starts.
-        await Assert.ThrowsAsync<ArgumentNullException>(async () => { await foreach (var _ in Extractor.ExtractAllAsync(null!)) { } });
+        await Assert.ThrowsAsync<ArgumentNullException>(async () => { await foreach (var _ in Extractor.ExtractAllAsync((IAsyncEnumerable<ArticleInput>)null!)) { } });
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(async () => { await foreach (var _ in Extractor.ExtractAllAsync(Inputs(1), 0)) { } });
     }
 
     [Fact]
     public void Input_that_is_not_text_gives_an_error_record_not_an_exception()
     {
-        var record = Extractor.Extract("\u0001\u0002\u0003\u0004\u0005binary\u0006\u0007", new ExtractionOptions { Source = new SourceInfo(Path: "x.bin") });
+        var record = Extractor.Extract("\u0001\u0002\u0003\u0004\u0005binary\u0006\u0007", new ExtractionOptions { Source = new SourceInfo { Path = "x.bin" } });
         Assert.NotNull(record.Error);
         Assert.StartsWith("x.bin:", record.Error.Message);
         Assert.Empty(record.Entities);
@@ -167,7 +167,7 @@ public class NewsExtractorTests
         for (int i = 0; i < n; i++)
         {
             await Task.Yield();
-            yield return ArticleInput.FromText($"Artikel {i}. " + Article, new ExtractionOptions { Source = new SourceInfo(Path: $"a{i}") });
+            yield return ArticleInput.FromText($"Artikel {i}. " + Article, new ExtractionOptions { Source = new SourceInfo { Path = $"a{i}" } });
         }
     }
 

@@ -141,7 +141,7 @@ public class ExtractCommandTests
         using var tmp = new TempFolder();
         string output = tmp.File("records.jsonl", "old\n");
         using (var writer = new RecordWriter(OutputFormat.Jsonl, output, TextWriter.Null))
-            writer.Write(ArticleRecord.ForError(new SourceInfo(Path: "x"), "boom"));
+            writer.Write(ArticleRecord.ForError(new SourceInfo { Path = "x" }, "boom"));
         Assert.Equal("old\n", File.ReadAllText(output));
         Assert.Single(Directory.GetFiles(tmp.Path));
     }
