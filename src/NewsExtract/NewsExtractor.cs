@@ -36,6 +36,8 @@ public sealed class NewsExtractor
             new Rules.CandidateStage(patterns, vocabularies),
             new Rules.OfficialStage(patterns, vocabularies),
             new Rules.EntityStage(),
+            // Warnings for crawls: not Indonesian, no election content (thresholds in Resources/language/article-checks.tsv).
+            new ArticleCheckStage(),
         ];
     }
 
