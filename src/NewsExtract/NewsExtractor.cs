@@ -156,6 +156,7 @@ public sealed class NewsExtractor
     /// <param name="inputs">Articles: plain text or HTML bytes with their options.</param>
     /// <param name="maxDegreeOfParallelism">Threads to use; 1 works in the caller's order on one thread.</param>
     /// <param name="cancellationToken">Stops the stream.</param>
+    /// <returns>One record per input, in input order.</returns>
     public async IAsyncEnumerable<ArticleRecord> ExtractAllAsync(
         IAsyncEnumerable<ArticleInput> inputs,
         int maxDegreeOfParallelism = 1,
@@ -203,6 +204,9 @@ public sealed class NewsExtractor
     }
 
     /// <summary>Extracts one input, turning any failure to read it into an error record naming it.</summary>
+    /// <param name="input">Plain text or HTML bytes, with their options.</param>
+    /// <param name="cancellationToken">Stops the work between stages.</param>
+    /// <returns>The record, or an error record naming the input (its path, else its URL).</returns>
     public ArticleRecord ExtractInput(ArticleInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
