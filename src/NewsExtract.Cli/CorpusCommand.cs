@@ -36,7 +36,7 @@ internal static class CorpusCommand
     private static int WithCorpus(CliContext context, string root, Func<GoldCorpus, int> work)
     {
         if (!Directory.Exists(root))
-            return context.UsageError($"no corpus folder '{root}'. 'newsextract corpus' is a maintainer command: run it from the root of the NewsExtract repository, or pass --corpus <dir>.");
+            return context.UsageError($"no corpus folder '{root}'. 'newsextract corpus' is a maintainer command: run it from the root of the NewsExtract repository, or pass --corpus <dir>.", "corpus");
         GoldCorpus corpus;
         try
         {
@@ -48,7 +48,7 @@ internal static class CorpusCommand
             return 1;
         }
         if (corpus.Articles.Count == 0)
-            return context.UsageError($"'{root}' holds no gold articles (ID.txt + ID.gold.json): it is not the NewsExtract corpus.");
+            return context.UsageError($"'{root}' holds no gold articles (ID.txt + ID.gold.json): it is not the NewsExtract corpus.", "corpus");
         try
         {
             return work(corpus);

@@ -10,10 +10,12 @@ internal sealed record CliContext(TextReader Stdin, TextWriter Stdout, TextWrite
 {
     public const int UsageExitCode = 2;
 
-    public int UsageError(string message)
+    /// <param name="message">What was wrong.</param>
+    /// <param name="command">The command whose help to point at ("corpus stats"); the main help when null.</param>
+    public int UsageError(string message, string? command = null)
     {
         Stderr.WriteLine($"newsextract: {message}");
-        Stderr.WriteLine("Run 'newsextract --help' for usage.");
+        Stderr.WriteLine($"Run 'newsextract {(command is null ? "" : command + " ")}--help' for usage.");
         return UsageExitCode;
     }
 }
