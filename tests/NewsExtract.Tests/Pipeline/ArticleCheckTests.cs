@@ -36,27 +36,43 @@ public class ArticleCheckTests
         Assert.True(Has(page, ArticleCheckStage.NotIndonesian), string.Join(" | ", page.Warnings));
     }
 
+    /// <summary>The election words of the data file, read here on their own so the test does not lean on the stage.</summary>
+    private static readonly Lazy<HashSet<string>> ElectionWords = new(() =>
+        File.ReadLines(Path.Combine(RepositoryPaths.Root, "src", "NewsExtract", "Resources", "language", "election-words.txt"))
+            .Where(l => l.Length > 0 && l[0] != '#').Skip(1).ToHashSet(StringComparer.Ordinal));
+
+    /// <summary>
+    /// Truly without election content: gold has no race and no pair, and no election word stands in the text (split at
+    /// every non-letter, which finds at least the words the tokenizer finds).
+    /// </summary>
+    private static bool WithoutElectionContent(GoldArticle a) =>
+        a.ElectionList.Count == 0 && a.CandidateList.Count == 0
+        && !System.Text.RegularExpressions.Regex.Split(a.Text.ToLowerInvariant(), @"\P{L}+").Any(ElectionWords.Value.Contains);
+
     [Fact]
-    public void Every_corpus_article_is_indonesian_and_only_non_election_articles_lack_election_content()
+    public void Every_corpus_article_is_indonesian_and_no_election_content_is_said_only_when_true()
     {
-        int nonElection = 0;
+        var problems = new List<string>();
+        int flagged = 0, nonElection = 0;
         foreach (var article in Gold.Value.Articles)
         {
             var record = Extractor.Extract(article.Text, new ExtractionOptions { Published = article.Source?.Published });
-            Assert.False(Has(record, ArticleCheckStage.NotIndonesian), $"{article.Id}: {string.Join(" | ", record.Warnings)}");
-            bool isElectionStory = article.Meta?.Story != "non-election";
-            if (isElectionStory)
+            string warnings = string.Join(" | ", record.Warnings);
+            if (Has(record, ArticleCheckStage.NotIndonesian)) problems.Add($"{article.Id} is Indonesian but was warned: {warnings}");
+            bool warned = Has(record, ArticleCheckStage.NoElectionContent);
+            bool electionStory = article.Meta?.Story != "non-election";
+            if (!electionStory) nonElection++;
+            if (warned && (electionStory || article.ElectionList.Count > 0 || article.CandidateList.Count > 0))
+                problems.Add($"{article.Id} has election content but was warned: {warnings}");
+            if (!electionStory && WithoutElectionContent(article))
             {
-                Assert.False(Has(record, ArticleCheckStage.NoElectionContent), $"{article.Id} is an election article but was warned: {string.Join(" | ", record.Warnings)}");
-            }
-            else
-            {
-                nonElection++;
-                // The corpus's non-election articles name no race, pair or election word: each must be flagged.
-                Assert.True(Has(record, ArticleCheckStage.NoElectionContent), $"{article.Id} is not about elections but got no warning");
+                if (warned) flagged++;
+                else problems.Add($"{article.Id} is not about elections and has no election content, but got no warning");
             }
         }
-        Assert.True(nonElection >= 10, $"only {nonElection} non-election articles: the negative side checks little");
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        // The corpus's hand-written non-election articles (27 of them) name no race, pair or election word.
+        Assert.True(flagged >= 20, $"only {flagged} of {nonElection} non-election articles were flagged: the negative side checks little");
     }
 
     [Fact]
