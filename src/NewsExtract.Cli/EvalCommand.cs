@@ -16,9 +16,10 @@ internal static class EvalCommand
         {
             Description = "The split to score: dev, test, train, or all (every article).",
             DefaultValueFactory = _ => "dev",
-            HelpName = "dev|test|train|all",
+            // The help shows exactly the values accepted (the README's usage line must list the same: a test checks).
+            HelpName = string.Join('|', SplitChoices),
         };
-        split.AcceptOnlyFromAmong([.. GoldCorpus.SplitNames, CorpusEvaluation.AllArticles]);
+        split.AcceptOnlyFromAmong(SplitChoices);
         var errors = new Option<bool>("--errors") { Description = "List, per article, what was missed and what was spurious." };
         var report = new Option<string?>("--report") { Description = "Also write the scores and errors as JSON to <file>.", HelpName = "file" };
         var gate = new Option<bool>("--gate") { Description = "Fail (exit 1) when a field is below its pinned floor or the gold data changed." };
@@ -48,6 +49,8 @@ internal static class EvalCommand
         });
         return command;
     }
+
+    private static string[] SplitChoices => [.. GoldCorpus.SplitNames, CorpusEvaluation.AllArticles];
 
     internal sealed record EvalSettings(string GoldDir, string Split, bool Errors, string? Report, bool Gate, bool Pin, string? Floors, int Threads, bool Ner = false);
 
