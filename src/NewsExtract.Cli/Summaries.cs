@@ -30,8 +30,11 @@ internal static class ArticleSummary
 
     /// <summary>Line breaks and other control characters become spaces, so one article is one line.</summary>
     internal static string OneLine(string s) =>
-        s.AsSpan().IndexOfAnyInRange('\0', '\u001F') < 0 && !s.Contains('\u2028') && !s.Contains('\u2029') && !s.Contains('\u0085') ? s
-            : string.Create(s.Length, s, (span, src) => { for (int i = 0; i < src.Length; i++) span[i] = char.IsControl(src[i]) || src[i] is '\u2028' or '\u2029' ? ' ' : src[i]; });
+        s.AsSpan().IndexOfAny(Breaks) < 0 ? s : string.Concat(s.Select(c => Breaks.Contains(c) ? ' ' : c));
+
+    // Control characters (C0, DEL, C1 with NEL) and the Unicode line and paragraph separators.
+    private static readonly System.Buffers.SearchValues<char> Breaks = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Select(i => (char)i), .. Enumerable.Range(0x7F, 0x21).Select(i => (char)i), '\u2028', '\u2029']);
 }
 
 /// <summary>

@@ -191,16 +191,7 @@ public sealed class NewsExtractor
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxDegreeOfParallelism, 1);
-        return ExtractAllAsync(AsAsync(inputs), maxDegreeOfParallelism, cancellationToken);
-    }
-
-    private static async IAsyncEnumerable<ArticleInput> AsAsync(IEnumerable<ArticleInput> inputs)
-    {
-        foreach (var input in inputs)
-        {
-            await Task.CompletedTask.ConfigureAwait(false);
-            yield return input;
-        }
+        return ExtractAllAsync(inputs.ToAsyncEnumerable(), maxDegreeOfParallelism, cancellationToken);
     }
 
     /// <summary>Extracts one input, turning any failure to read it into an error record naming it.</summary>
