@@ -69,10 +69,13 @@ internal static class CsvTables
 
     private static string EntitySourceName(EntitySource s) => JsonName(s);
 
-    private static string JsonName<T>(T value) where T : struct, Enum
+    private static string JsonName<T>(T value) where T : struct, Enum => JsonNames<T>.Of[value];
+
+    /// <summary>Each enum value's [JsonStringEnumMemberName], read once per enum type.</summary>
+    private static class JsonNames<T> where T : struct, Enum
     {
-        var member = typeof(T).GetField(value.ToString())!;
-        var attribute = (System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute?)Attribute.GetCustomAttribute(member, typeof(System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute));
-        return attribute?.Name ?? value.ToString();
+        public static readonly Dictionary<T, string> Of = Enum.GetValues<T>().ToDictionary(v => v, v =>
+            typeof(T).GetField(v.ToString())!.GetCustomAttributes(typeof(System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute), false)
+                .Cast<System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute>().FirstOrDefault()?.Name ?? v.ToString());
     }
 }
