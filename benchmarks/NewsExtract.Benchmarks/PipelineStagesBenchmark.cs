@@ -20,7 +20,7 @@ internal static class PipelineStages
     /// <summary>Runs the stages before <paramref name="upTo"/> so that stage sees what it would see in the pipeline.</summary>
     public static Analysis Prepare(IReadOnlyList<IStage> stages, string text, int upTo)
     {
-        var analysis = new Analysis(Document.Create(text), new SourceInfo(Published: Published), Published);
+        var analysis = new Analysis(Document.Create(text), new SourceInfo { Published = Published }, Published);
         for (int i = 0; i < upTo; i++) stages[i].Process(analysis, CancellationToken.None);
         return analysis;
     }
@@ -139,7 +139,7 @@ internal static class StageBreakdownCommand
                 var t2 = w.Elapsed;
                 var sentences = SentenceSplitter.Split(norm.Text, tokens);
                 var t3 = w.Elapsed;
-                var analysis = new Analysis(new Document(norm, tokens, sentences), new SourceInfo(Published: PipelineStages.Published), PipelineStages.Published);
+                var analysis = new Analysis(new Document(norm, tokens, sentences), new SourceInfo { Published = PipelineStages.Published }, PipelineStages.Published);
                 var marks = new List<(string, TimeSpan)> { ("normalize", t1), ("tokenize", t2 - t1), ("sentences", t3 - t2) };
                 var last = w.Elapsed;
                 foreach (var stage in stages)

@@ -15,7 +15,7 @@ DateOnly? published = args.Length == 2 ? DateOnly.ParseExact(args[1], "yyyy-MM-d
 var extractor = NewsExtractor.CreateDefault(); // load once, share across threads
 ArticleRecord record = extractor.Extract(File.ReadAllText(path), new ExtractionOptions
 {
-    Source = new SourceInfo(Path: path),
+    Source = new SourceInfo { Path = path },
     Published = published,
 });
 if (record.Error is not null)

@@ -11,23 +11,26 @@ internal static class EvalCommand
 {
     public static Command Create(CliContext context)
     {
-        var gold = new Argument<string>("GOLD_DIR") { Description = "The gold corpus folder (ID.txt + ID.gold.json files, splits/ lists)." };
+        var gold = new Argument<string>("gold-dir") { Description = "The gold corpus folder (ID.txt + ID.gold.json files, splits/ lists)." };
         var split = new Option<string>("--split", "-s")
         {
             Description = "The split to score: dev, test, train, real-dev, real-test (real articles; their text is read from the shared data), or all (every article available).",
             DefaultValueFactory = _ => "dev",
+            // The help shows exactly the values accepted (the README's usage line must list the same: a test checks).
+            HelpName = string.Join('|', SplitChoices),
         };
-        split.AcceptOnlyFromAmong([.. GoldCorpus.AllSplitNames, CorpusEvaluation.AllArticles]);
+        split.AcceptOnlyFromAmong(SplitChoices);
         var errors = new Option<bool>("--errors") { Description = "List, per article, what was missed and what was spurious." };
-        var report = new Option<string?>("--report") { Description = "Also write the scores and errors as JSON to FILE." };
+        var report = new Option<string?>("--report") { Description = "Also write the scores and errors as JSON to <file>.", HelpName = "file" };
         var gate = new Option<bool>("--gate") { Description = "Fail (exit 1) when a field is below its pinned floor or the gold data changed." };
         var pin = new Option<bool>("--pin") { Description = "Pin the floors of this split to the current scores (less a margin) and the gold hash." };
-        var floors = new Option<string?>("--floors") { Description = "The floors file (default: GOLD_DIR/eval-floors.json)." };
+        var floors = new Option<string?>("--floors") { Description = "The floors file (default: <gold-dir>/eval-floors.json).", HelpName = "file" };
         var ner = new Option<bool>("--ner") { Description = "Also score the entity tagger alone (the model and its baselines, exact span and type)." };
         var threads = new Option<int>("--threads", "-t")
         {
             Description = "Articles to extract in parallel.",
             DefaultValueFactory = _ => Environment.ProcessorCount,
+            HelpName = "n",
         };
         var command = new Command("eval", "Score the extractor on gold articles: precision, recall and F1 per field.\n\nExamples:\n  newsextract eval corpus --split dev\n  newsextract eval corpus --split dev --errors\n  newsextract eval corpus --split test --gate\n  newsextract eval corpus --split test --pin\n  newsextract eval corpus --split test --report scores.json\n  newsextract eval corpus --split dev --ner")
         {
@@ -47,6 +50,8 @@ internal static class EvalCommand
         return command;
     }
 
+    private static string[] SplitChoices => [.. GoldCorpus.AllSplitNames, CorpusEvaluation.AllArticles];
+
     internal sealed record EvalSettings(string GoldDir, string Split, bool Errors, string? Report, bool Gate, bool Pin, string? Floors, int Threads, bool Ner = false);
 
     internal static int Run(CliContext context, EvalSettings s, CancellationToken ct)
@@ -55,7 +60,11 @@ internal static class EvalCommand
         try
         {
             corpus = GoldCorpus.Load(s.GoldDir);
-            _ = CorpusEvaluation.Articles(corpus, s.Split);
+            // Scores over nothing are all 1.000 (nothing in gold, nothing predicted): refuse, as pytest does when no test ran.
+            if (CorpusEvaluation.Articles(corpus, s.Split).Count == 0)
+                return context.UsageError(corpus.Articles.Count == 0
+                    ? $"no gold articles in '{s.GoldDir}': eval needs ID.txt + ID.gold.json pairs (see corpus/GUIDELINES.md); nothing was scored."
+                    : $"the {s.Split} split of '{s.GoldDir}' lists no articles; nothing was scored.");
         }
         catch (GoldTextUnavailableException ex)
         {

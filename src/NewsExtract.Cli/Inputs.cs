@@ -57,7 +57,7 @@ internal static class Inputs
 
     private static BatchItem ReadFile(string file, DateOnly? published, TextReader stdin)
     {
-        var options = new ExtractionOptions { Source = new SourceInfo(Path: file), Published = published };
+        var options = new ExtractionOptions { Source = new SourceInfo { Path = file }, Published = published };
         if (file == "-")
         {
             string text = stdin.ReadToEnd();
@@ -180,7 +180,7 @@ internal static class Inputs
             string? title = Str(root, "title");
             DateOnly? date = published;
             if (date is null && Str(root, "published") is { } p && DateOnly.TryParseExact(p.Length >= 10 ? p[..10] : p, "yyyy-MM-dd", out var d)) date = d;
-            var options = new ExtractionOptions { Source = new SourceInfo(Path: name, Url: url, Title: title), Published = date };
+            var options = new ExtractionOptions { Source = new SourceInfo { Path = name, Url = url, Title = title }, Published = date };
             if (Str(root, "html") is { } html) return new BatchItem(name, ArticleInput.FromHtml(Encoding.UTF8.GetBytes(html), options), null);
             if (Str(root, "text") is { } text) return new BatchItem(name, ArticleInput.FromText(text, options), null);
             return new BatchItem(name, null, "the line has neither an \"html\" nor a \"text\" field.");

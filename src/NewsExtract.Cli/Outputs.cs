@@ -4,25 +4,34 @@ using NewsExtract.Records;
 
 namespace NewsExtract.Cli;
 
-internal enum OutputFormat { Jsonl, Json, Csv }
+internal enum OutputFormat { Jsonl, Json, Csv, Summary }
+
+/// <summary>How the chosen format is laid out: the CSV table, and indented JSON.</summary>
+internal sealed record OutputLayout(CsvTable Table = CsvTable.Pairs, bool Pretty = false)
+{
+    public static OutputLayout Default { get; } = new();
+}
 
 /// <summary>
 /// Writes records as they come: JSON Lines (one record per line, flushed per record so a reader never sees a
-/// partial line), a JSON array, or CSV with one row per candidate pair (RFC 4180). With --output the file is
-/// written under a temporary name and renamed at the end, so an interrupted run never leaves a truncated file.
+/// partial line), a JSON array (indented with --pretty), CSV (RFC 4180) with one row per candidate pair, official,
+/// date, figure or entity (<see cref="CsvTables"/>), or one human-readable line per article. With --output the file
+/// is written under a temporary name and renamed at the end, so an interrupted run never leaves a truncated file.
 /// </summary>
 internal sealed class RecordWriter : IDisposable
 {
     private readonly OutputFormat _format;
+    private readonly OutputLayout _layout;
     private readonly TextWriter _writer;
     private readonly string? _target;
     private readonly string? _temp;
     private bool _first = true;
     private bool _committed;
 
-    public RecordWriter(OutputFormat format, string? outputPath, TextWriter stdout)
+    public RecordWriter(OutputFormat format, string? outputPath, TextWriter stdout, OutputLayout? layout = null)
     {
         _format = format;
+        _layout = layout ?? OutputLayout.Default;
         if (outputPath is null)
         {
             _writer = stdout;
@@ -36,7 +45,7 @@ internal sealed class RecordWriter : IDisposable
             _writer = new StreamWriter(_temp, false, new UTF8Encoding(false)) { NewLine = "\n" };
         }
         if (_format == OutputFormat.Json) _writer.Write('[');
-        if (_format == OutputFormat.Csv) WriteCsvRow(CsvHeader);
+        if (_format == OutputFormat.Csv) WriteCsvRow(CsvTables.Header(_layout.Table));
     }
 
     public void Write(ArticleRecord record)
@@ -49,10 +58,14 @@ internal sealed class RecordWriter : IDisposable
                 break;
             case OutputFormat.Json:
                 _writer.Write(_first ? "\n" : ",\n");
-                _writer.Write(RecordJson.ToJsonLine(record));
+                _writer.Write(_layout.Pretty ? "  " + RecordJson.ToIndentedJson(record).ReplaceLineEndings("\n  ") : RecordJson.ToJsonLine(record));
                 break;
             case OutputFormat.Csv:
-                foreach (var row in CsvRows(record)) WriteCsvRow(row);
+                foreach (var row in CsvTables.Rows(_layout.Table, record)) WriteCsvRow(row);
+                break;
+            case OutputFormat.Summary:
+                _writer.Write(ArticleSummary.Line(record));
+                _writer.Write('\n');
                 break;
         }
         _first = false;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using System.Reflection;
 
@@ -9,32 +10,29 @@ internal sealed record CliContext(TextReader Stdin, TextWriter Stdout, TextWrite
 {
     public const int UsageExitCode = 2;
 
-    public int UsageError(string message)
+    /// <param name="message">What was wrong.</param>
+    /// <param name="command">The command whose help to point at ("corpus stats"); the main help when null.</param>
+    public int UsageError(string message, string? command = null)
     {
         Stderr.WriteLine($"newsextract: {message}");
-        Stderr.WriteLine("Run 'newsextract --help' for usage.");
+        Stderr.WriteLine($"Run 'newsextract {(command is null ? "" : command + " ")}--help' for usage.");
         return UsageExitCode;
     }
 }
 
 public static class Program
 {
+    /// <summary>The command name users type (the dotnet tool's command), used in usage lines whatever the executable is called.</summary>
+    internal const string CommandName = "newsextract";
+
     public static int Main(string[] args) => Run(args, new CliContext(Console.In, Console.Out, Console.Error));
 
     internal static int Run(string[] args, CliContext context)
     {
-        var root = new RootCommand("newsextract: structured, provenance-linked records from Indonesian election news.\n\nExamples:\n  newsextract extract corpus/seed\n  newsextract extract pages/ --format csv -o pairs.csv\n  newsextract extract crawl.jsonl --threads 4 -o records.jsonl\n  newsextract eval corpus --split dev --errors\n  newsextract --version")
-        {
-            ExtractCommand.Create(context),
-            EvalCommand.Create(context),
-            CorpusCommand.Create(context),
-            TrainCommand.Create(context),
-        };
-        // The default --version prints the entry assembly's version, which is the test host's when run in-process.
-        foreach (var option in root.Options)
-            if (option is VersionOption version) version.Action = new PrintVersion(context);
+        var root = CreateRoot(context);
         var parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
+        // Help is asked for: show it even when the rest of the line is incomplete ("newsextract extract --help").
+        if (parse.Errors.Count > 0 && parse.Action is not HelpWithFooter)
         {
             foreach (var error in parse.Errors) context.Stderr.WriteLine($"newsextract: {error.Message}");
             context.Stderr.WriteLine("Run 'newsextract --help' for usage.");
@@ -42,6 +40,71 @@ public static class Program
         }
         var config = new InvocationConfiguration { Output = context.Stdout, Error = context.Stderr };
         return parse.Invoke(config);
+    }
+
+    internal static Command CreateRoot(CliContext context)
+    {
+        // A plain command named "newsextract" rather than RootCommand, whose usage line shows the executable's file
+        // name ("NewsExtract.Cli" under dotnet run); it gets RootCommand's --help and --version by hand.
+        var root = new Command(CommandName, "Structured, provenance-linked records from Indonesian election news.\n\nExamples:\n  newsextract extract corpus/seed\n  newsextract extract pages/ --format csv -o pairs.csv\n  newsextract extract crawl.jsonl --threads 4 -o records.jsonl\n  newsextract extract article.txt --format summary\n  newsextract eval corpus --split dev --errors\n  newsextract --version")
+        {
+            ExtractCommand.Create(context),
+            EvalCommand.Create(context),
+            // Maintainer commands: they work on the repository's corpus and model, so they stay out of the user help.
+            Maintainer(CorpusCommand.Create(context)),
+            Maintainer(TrainCommand.Create(context)),
+        };
+        var help = new HelpOption { Recursive = true };
+        help.Action = new HelpWithFooter((HelpAction)help.Action!, context);
+        root.Options.Add(help);
+        // The default --version prints the entry assembly's version, which is the test host's when run in-process.
+        root.Options.Add(new VersionOption { Action = new PrintVersion(context) });
+        return root;
+    }
+
+    private static Command Maintainer(Command command)
+    {
+        command.Hidden = true;
+        return command;
+    }
+
+    /// <summary>What the help of newsextract and extract ends with: the accepted inputs (the README says the same).</summary>
+    internal const string InputsFooter =
+        "Inputs:\n"
+        + "  .txt           plain text: UTF-8 (with or without BOM), UTF-16 with BOM, else read as windows-1252\n"
+        + "  .html, .htm    a saved news page: the article body, title, date and author are read from it\n"
+        + "  .jsonl         a crawl, one page per line: {\"url\", \"html\"} or {\"url\", \"text\"} (optional \"published\", \"title\")\n"
+        + "  -              standard input (text, or HTML when it starts with <!doctype html> or <html>)\n"
+        + "  a folder       searched recursively for the files above, in path order\n"
+        + "\n";
+
+    /// <summary>What every user help page ends with: the exit codes (the README says the same).</summary>
+    internal const string ExitCodesFooter =
+        "Exit codes:\n"
+        + "  0  every input was read and extracted (eval: scored, and the gate passed)\n"
+        + "  1  some inputs failed: their error records were written and named on stderr (eval: the gate failed)\n"
+        + "  2  usage error: a bad option or argument, or nothing to work on\n"
+        + "  3  internal error: a bug in newsextract; please report it\n";
+
+    /// <summary>The standard help page, then the accepted inputs and the exit codes (not on the maintainer commands' pages: it speaks of extract and eval).</summary>
+    private sealed class HelpWithFooter(HelpAction standard, CliContext context) : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            var command = parseResult.CommandResult.Command;
+            if (command.Hidden)
+            {
+                // The standard help writes nothing for a hidden command; its own page is still wanted ("newsextract train --help").
+                command.Hidden = false;
+                try { return standard.Invoke(parseResult); }
+                finally { command.Hidden = true; }
+            }
+            int exit = standard.Invoke(parseResult);
+            if (command.Parents.OfType<Command>().Any(p => p.Hidden)) return exit;
+            if (command.Name is CommandName or "extract") context.Stdout.Write(InputsFooter);
+            context.Stdout.Write(ExitCodesFooter);
+            return exit;
+        }
     }
 
     /// <summary>The informational version of the tool (the package version, plus the commit when built from git).</summary>

@@ -27,5 +27,13 @@ internal sealed class Progress : IDisposable
         _stderr.Write($"\r[{new string('#', filled)}{new string('.', width - filled)}] {done}/{_total}");
     }
 
-    public void Dispose() => _stderr.Write("\r" + new string(' ', 50) + "\r");
+    private bool _cleared;
+
+    /// <summary>Clears the bar (once), so that what follows on stderr starts on a clean line.</summary>
+    public void Dispose()
+    {
+        if (_cleared) return;
+        _cleared = true;
+        _stderr.Write("\r" + new string(' ', 50) + "\r");
+    }
 }

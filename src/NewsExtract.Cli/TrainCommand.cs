@@ -31,7 +31,12 @@ internal static class TrainCommand
         command.SetAction((parse, ct) =>
         {
             string root = parse.GetValue(corpus)!;
-            if (!Directory.Exists(root)) return Task.FromResult(context.UsageError($"no corpus folder '{root}' (run from the repository root or pass --corpus)."));
+            if (!Directory.Exists(root))
+                return Task.FromResult(context.UsageError($"no corpus folder '{root}'. 'newsextract train' is a maintainer command: run it from the root of the NewsExtract repository, or pass --corpus <dir>.", "train"));
+            // The default output is the repository's model folder; elsewhere it would scatter src/NewsExtract/... into the current folder.
+            string target = parse.GetValue(output)!;
+            if (parse.GetResult(output) is null or { Implicit: true } && !Directory.Exists(target))
+                return Task.FromResult(context.UsageError($"no model folder '{target}': run from the root of the NewsExtract repository, or pass --output <dir>.", "train"));
             if (parse.GetValue(limit) is < 1) return Task.FromResult(context.UsageError("--limit must be 1 or more."));
             var options = defaults with
             {

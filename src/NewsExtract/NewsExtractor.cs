@@ -36,6 +36,8 @@ public sealed class NewsExtractor
             new Rules.CandidateStage(patterns, vocabularies),
             new Rules.OfficialStage(patterns, vocabularies),
             new Rules.EntityStage(),
+            // Warnings for crawls: not Indonesian, no election content (thresholds in Resources/language/article-checks.tsv).
+            new ArticleCheckStage(),
         ];
     }
 
@@ -43,11 +45,58 @@ public sealed class NewsExtractor
     /// <param name="text">The article text.</param>
     /// <param name="options">Source and publication date; null for none.</param>
     /// <param name="cancellationToken">Stops the work between stages.</param>
-    /// <returns>The record; an error record (with <see cref="ArticleRecord.Error"/> set) for text that cannot be read.</returns>
+    /// <returns>
+    /// The record; an error record (with <see cref="ArticleRecord.Error"/> set) for text that cannot be read: empty
+    /// (nothing but whitespace), binary, or longer than <see cref="ExtractionOptions.MaxTextLength"/>.
+    /// </returns>
     public ArticleRecord Extract(string text, ExtractionOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Analyze(text, options ?? ExtractionOptions.Default, cancellationToken).Record;
+        var result = Analyze(text, options ?? ExtractionOptions.Default, cancellationToken);
+        // Empty text is an input that cannot be read, as an empty page is for ExtractHtml (the README's contract).
+        if (result.Document is { Text.Length: 0 })
+            return ArticleRecord.ForError(result.Record.Source, $"{Describe(result.Record.Source)}: the text is empty (nothing but whitespace); give the article text.");
+        return result.Record;
+    }
+
+    /// <summary>Reads plain text to its end, then extracts its record as <see cref="Extract"/> does.</summary>
+    /// <param name="text">The article text; read to its end, not closed.</param>
+    /// <param name="options">Source and publication date; null for none.</param>
+    /// <param name="cancellationToken">Stops the reading, and the work between stages.</param>
+    /// <returns>The record, or an error record for text that cannot be read.</returns>
+    public async Task<ArticleRecord> ExtractAsync(TextReader text, ExtractionOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        string content = await text.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+        return Extract(content, options, cancellationToken);
+    }
+
+    /// <summary>Extracts the record of one HTML page already decoded to a string (no charset detection is needed).</summary>
+    /// <param name="html">The page markup.</param>
+    /// <param name="options">Source and publication date; what is set here wins over the page's metadata.</param>
+    /// <param name="cancellationToken">Stops the work between stages.</param>
+    /// <returns>The record; its text is the article body read from the page. An error record for an empty page.</returns>
+    public ArticleRecord ExtractHtml(string html, ExtractionOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        options ??= ExtractionOptions.Default;
+        var given = options.Source ?? new SourceInfo();
+        if (string.IsNullOrWhiteSpace(html))
+            return ArticleRecord.ForError(given, $"{Describe(given)}: the page is empty.");
+        return FromPage(Html.HtmlArticleReader.ReadText(html, given.Url), options, cancellationToken).Record;
+    }
+
+    /// <summary>Reads an HTML page from a stream asynchronously, then extracts its record as <see cref="ExtractHtml(ReadOnlySpan{byte}, ExtractionOptions?, CancellationToken)"/> does.</summary>
+    /// <param name="html">The page; read to its end, not closed.</param>
+    /// <param name="options">Source and publication date.</param>
+    /// <param name="cancellationToken">Stops the reading, and the work between stages.</param>
+    /// <returns>The record, or an error record for input that is not an HTML or text page.</returns>
+    public async Task<ArticleRecord> ExtractHtmlAsync(Stream html, ExtractionOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        using var buffer = new MemoryStream();
+        await html.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        return ExtractHtml(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), options, cancellationToken);
     }
 
     /// <summary>Extracts the record of one saved HTML page: the article body becomes the record's text, the page's metadata its source.</summary>
@@ -84,6 +133,12 @@ public sealed class NewsExtractor
         {
             return new ExtractionResult(ArticleRecord.ForError(given, $"{Describe(given)}: {ex.Message}"), null);
         }
+        return FromPage(page, options, cancellationToken);
+    }
+
+    private ExtractionResult FromPage(Html.HtmlArticle page, ExtractionOptions options, CancellationToken cancellationToken)
+    {
+        var given = options.Source ?? new SourceInfo();
         var source = given with
         {
             Url = given.Url ?? page.CanonicalUrl,
@@ -101,6 +156,7 @@ public sealed class NewsExtractor
     /// <param name="inputs">Articles: plain text or HTML bytes with their options.</param>
     /// <param name="maxDegreeOfParallelism">Threads to use; 1 works in the caller's order on one thread.</param>
     /// <param name="cancellationToken">Stops the stream.</param>
+    /// <returns>One record per input, in input order.</returns>
     public async IAsyncEnumerable<ArticleRecord> ExtractAllAsync(
         IAsyncEnumerable<ArticleInput> inputs,
         int maxDegreeOfParallelism = 1,
@@ -123,7 +179,25 @@ public sealed class NewsExtractor
             yield return await window.Dequeue().ConfigureAwait(false);
     }
 
+    /// <summary>Streams records for many articles given as a plain sequence, in input order, with up to <paramref name="maxDegreeOfParallelism"/> articles in work at once.</summary>
+    /// <param name="inputs">Articles: plain text or HTML bytes with their options.</param>
+    /// <param name="maxDegreeOfParallelism">Threads to use; 1 works in the caller's order on one thread.</param>
+    /// <param name="cancellationToken">Stops the stream.</param>
+    /// <returns>One record per input, in input order.</returns>
+    public IAsyncEnumerable<ArticleRecord> ExtractAllAsync(
+        IEnumerable<ArticleInput> inputs,
+        int maxDegreeOfParallelism = 1,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxDegreeOfParallelism, 1);
+        return ExtractAllAsync(inputs.ToAsyncEnumerable(), maxDegreeOfParallelism, cancellationToken);
+    }
+
     /// <summary>Extracts one input, turning any failure to read it into an error record naming it.</summary>
+    /// <param name="input">Plain text or HTML bytes, with their options.</param>
+    /// <param name="cancellationToken">Stops the work between stages.</param>
+    /// <returns>The record, or an error record naming the input (its path, else its URL).</returns>
     public ArticleRecord ExtractInput(ArticleInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);

@@ -20,6 +20,7 @@ internal sealed class NormalizedText
         _toOriginal = toOriginal;
     }
 
+    /// <summary>The input text, with lone surrogates replaced one for one by U+FFFD (offsets are unchanged).</summary>
     public string Original { get; }
 
     public string Text { get; }
@@ -101,9 +102,10 @@ internal static class TextNormalizer
             pendingSpaceAt = -1; pendingNewlines = 0; firstNewlineAt = -1; secondNewlineAt = -1;
         }
 
-        // Lone surrogates (broken UTF-16, "&#xD800;" in a page) become U+FFFD, one for one, so the map stays exact.
-        string original = input;
+        // Lone surrogates (broken UTF-16, "&#xD800;" in a page) become U+FFFD, one for one, so the map stays exact;
+        // the repaired input is the "original" that records quote (a lone surrogate cannot be written as UTF-8).
         input = ReplaceLoneSurrogates(input);
+        string original = input;
         bool needsNfc = !input.IsNormalized(NormalizationForm.FormC);
         int i = 0;
         while (i < input.Length)

@@ -106,7 +106,7 @@ internal sealed record EvaluationReport(string Split, int Articles, string GoldH
 /// <summary>
 /// Runs the extractor over gold articles and scores the records with <see cref="FieldEvaluator"/>. Each article is
 /// extracted from its .txt as a crawler would hand it over, with the gold <c>source.published</c> as its date; the
-/// record's offsets are mapped back to the .txt through the normaliser's map before comparison.
+/// record's offsets index that text, as the gold offsets do.
 /// </summary>
 internal static class CorpusEvaluation
 {
@@ -133,14 +133,13 @@ internal static class CorpusEvaluation
     {
         var options = new ExtractionOptions
         {
-            Source = new Records.SourceInfo(Path: article.TextPath),
+            Source = new Records.SourceInfo { Path = article.TextPath },
             Published = article.Source?.Published,
         };
         var result = extractor.Analyze(article.Text, options, cancellationToken);
         if (result.Record.Error is not null)
             throw new InvalidDataException($"{article.TextPath}: the extractor refused the gold article: {result.Record.Error.Message}");
-        var normalized = result.Document!.Normalized;
-        return evaluator.Evaluate(article, result.Record, normalized.ToOriginal);
+        return evaluator.Evaluate(article, result.Record);
     }
 
     /// <summary>

@@ -14,7 +14,8 @@ internal sealed record ArticleEvaluation(string Id, Scorer Scores, IReadOnlyList
 
 /// <summary>
 /// Compares an extracted record with a gold article field by field, with the matching rules of the README's
-/// "Evaluation" section. Predicted offsets must already be in the gold file's offsets (see <see cref="Evaluate"/>).
+/// "Evaluation" section. The record's offsets index its text, which for plain-text input is the input itself, so they
+/// compare directly with the gold offsets into the .txt file.
 /// </summary>
 internal sealed class FieldEvaluator
 {
@@ -46,8 +47,7 @@ internal sealed class FieldEvaluator
     /// <summary>Scores one extraction result against its gold article.</summary>
     /// <param name="gold">The gold article.</param>
     /// <param name="predicted">The extracted record.</param>
-    /// <param name="toOriginal">Maps a span of the record's text to the gold file's text (the normaliser's map).</param>
-    public ArticleEvaluation Evaluate(GoldArticle gold, ArticleRecord predicted, Func<int, int, (int Start, int End)> toOriginal)
+    public ArticleEvaluation Evaluate(GoldArticle gold, ArticleRecord predicted)
     {
         var scorer = new Scorer();
         var errors = new List<FieldErrors>();
@@ -102,13 +102,13 @@ internal sealed class FieldEvaluator
         Record("officials.role", wrongRoles.Select(w => w.Missed), wrongRoles.Select(w => w.Spurious));
 
         // Dates and figures: by value and an overlapping span in the gold file's text.
-        var pDates = predicted.Dates.Select(d => { var (s, e) = toOriginal(d.Start, d.End); return d with { Start = s, End = e }; }).ToArray();
+        var pDates = predicted.Dates;
         Aligned("dates", pDates, gold.DateList, (p, g) => p.Date == g.Date && Overlap(p.Start, p.End, g.Start, g.End), ShowDate, ShowDate, out _);
-        var pFigures = predicted.Figures.Select(f => { var (s, e) = toOriginal(f.Start, f.End); return f with { Start = s, End = e }; }).ToArray();
+        var pFigures = predicted.Figures;
         Aligned("figures", pFigures, gold.FigureList, (p, g) => p.Kind == g.Kind && SameValue(p.Value, g.Value) && Overlap(p.Start, p.End, g.Start, g.End), ShowFigure, ShowFigure, out _);
 
         // Entities: exact span and type.
-        var pEntities = predicted.Entities.Select(x => { var (s, e) = toOriginal(x.Start, x.End); return (x.Type, Start: s, End: e); }).ToArray();
+        var pEntities = predicted.Entities.Select(x => (x.Type, x.Start, x.End)).ToArray();
         var gEntities = gold.EntityList.Select(x => (x.Type, x.Start, x.End)).ToArray();
         string ShowEntity((EntityType Type, int Start, int End) x) => $"{x.Type} '{Slice(gold.Text, x.Start, x.End)}' @{x.Start}-{x.End}";
         var (eMissed, eSpurious) = scorer.Add("entities", pEntities, gEntities);

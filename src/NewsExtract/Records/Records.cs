@@ -13,7 +13,7 @@ public sealed record Span(int Start, int End, string Text);
 
 /// <summary>One extracted article: where it came from, its text, and everything found in it.</summary>
 /// <param name="Source">Provenance and page metadata.</param>
-/// <param name="Text">The normalised article text that every offset in this record refers to.</param>
+/// <param name="Text">The article text that every offset in this record refers to: the input itself for plain text, the article body for an HTML page.</param>
 /// <param name="Elections">The races the article is about.</param>
 /// <param name="Candidates">Candidate pairs (paslon) named in the article.</param>
 /// <param name="Officials">Officials of election bodies, police, military and government.</param>
@@ -43,22 +43,33 @@ public sealed record ArticleRecord(
 /// <param name="Message">What was wrong with which input, and what to do.</param>
 public sealed record ExtractionError(string Message);
 
-/// <summary>Where the article came from and what its page said about itself.</summary>
-/// <param name="Path">File path of the input, when read from a file.</param>
-/// <param name="Url">Canonical or given URL.</param>
-/// <param name="Title">Headline.</param>
-/// <param name="Outlet">Publishing outlet (site name or wire agency).</param>
-/// <param name="Author">Author or reporter.</param>
-/// <param name="Published">Publication day; relative dates in the text resolve against it.</param>
-/// <param name="Dateline">Place named in the dateline ("Kupang (ANTARA) -" gives "Kupang").</param>
-public sealed record SourceInfo(
-    string? Path = null,
-    string? Url = null,
-    string? Title = null,
-    string? Outlet = null,
-    string? Author = null,
-    DateOnly? Published = null,
-    string? Dateline = null);
+/// <summary>
+/// Where the article came from and what its page said about itself. Set what you know:
+/// <c>new SourceInfo { Path = "crawl-0042", Url = "https://..." }</c>; the rest stays null.
+/// </summary>
+public sealed record SourceInfo
+{
+    /// <summary>File path of the input when read from a file, or any id the caller gives it (error messages name it).</summary>
+    public string? Path { get; init; }
+
+    /// <summary>Canonical or given URL.</summary>
+    public string? Url { get; init; }
+
+    /// <summary>Headline.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>Publishing outlet (site name or wire agency).</summary>
+    public string? Outlet { get; init; }
+
+    /// <summary>Author or reporter.</summary>
+    public string? Author { get; init; }
+
+    /// <summary>Publication day; relative dates in the text resolve against it.</summary>
+    public DateOnly? Published { get; init; }
+
+    /// <summary>Place named in the dateline ("Kupang (ANTARA) -" gives "Kupang").</summary>
+    public string? Dateline { get; init; }
+}
 
 /// <summary>Kind of race.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<ElectionType>))]
@@ -158,7 +169,7 @@ public enum OfficialSector
 /// <param name="Role">Position without the institution ("Ketua", "Kapolresta", "Komisioner Divisi Perencanaan Data dan Informasi").</param>
 /// <param name="Institution">Institution with its region ("KPU Kota Blitar", "Polresta Blitar").</param>
 /// <param name="Evidence">Spans the name, role and institution were read from.</param>
-/// <param name="Titles">Ranks, honorifics and degrees taken off the name ("AKBP", "Drs.").</param>
+/// <param name="Titles">Ranks, honorifics and degrees taken off the name ("AKBP", "Drs."); null gives an empty list.</param>
 /// <param name="Sector">Kind of institution.</param>
 public sealed record Official(
     string Name,
@@ -166,7 +177,11 @@ public sealed record Official(
     string? Institution,
     IReadOnlyList<Span> Evidence,
     IReadOnlyList<string>? Titles = null,
-    OfficialSector? Sector = null);
+    OfficialSector? Sector = null)
+{
+    /// <summary>Ranks, honorifics and degrees taken off the name ("AKBP", "Drs."); empty when there are none, never null (as <see cref="PersonName.Titles"/>).</summary>
+    public IReadOnlyList<string> Titles { get; init; } = Titles ?? [];
+}
 
 /// <summary>A date in the text, resolved to a calendar day.</summary>
 /// <param name="Date">The day.</param>
@@ -232,8 +247,6 @@ public enum EntitySource
     [JsonStringEnumMemberName("rule")] Rule,
     /// <summary>A vocabulary (gazetteer) entry.</summary>
     [JsonStringEnumMemberName("gazetteer")] Gazetteer,
-    /// <summary>Hand annotation (gold data only).</summary>
-    [JsonStringEnumMemberName("gold")] Gold,
 }
 
 /// <summary>A named entity.</summary>

@@ -8,7 +8,7 @@ public class CsvOutputTests
     private static readonly Election Blitar = new(ElectionType.Walikota, new Region("Kota Blitar", "35.72", "Jawa Timur"), 2020, []);
 
     private static ArticleRecord Record(IReadOnlyList<Election> elections, IReadOnlyList<CandidatePair> pairs) =>
-        new(new SourceInfo(Path: "a.txt", Published: new DateOnly(2020, 9, 24)), "text", elections, pairs, [], [], [], [], []);
+        new(new SourceInfo { Path = "a.txt", Published = new DateOnly(2020, 9, 24) }, "text", elections, pairs, [], [], [], [], []);
 
     private static CandidatePair Pair(int number, string head, string? deputy, params string[] parties) =>
         new(number, new PersonName(head, ["Aaf"], ["Drs.", "M.Pd"]), deputy is null ? null : new PersonName(deputy, [], []),
@@ -57,7 +57,7 @@ public class CsvOutputTests
         var bare = Columns(Assert.Single(RecordWriter.CsvRows(Record([], []))));
         Assert.Equal("a.txt", bare["path"]);
         Assert.Null(bare["head"]);
-        var error = Columns(Assert.Single(RecordWriter.CsvRows(ArticleRecord.ForError(new SourceInfo(Path: "b.txt"), "b.txt: the file is empty."))));
+        var error = Columns(Assert.Single(RecordWriter.CsvRows(ArticleRecord.ForError(new SourceInfo { Path = "b.txt" }, "b.txt: the file is empty."))));
         Assert.Equal("b.txt: the file is empty.", error["error"]);
     }
 

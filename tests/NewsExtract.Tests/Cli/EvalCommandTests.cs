@@ -186,3 +186,32 @@ public class EvalCommandTests
         Assert.Equal(FieldEvaluator.Fields.Order(StringComparer.Ordinal), test.Floors.Keys);
     }
 }
+
+public class EvalWithoutGoldTests
+{
+    [Fact]
+    public void A_folder_without_gold_fails_instead_of_scoring_nothing_as_perfect()
+    {
+        using var folder = new TempFolder();
+        folder.File("article.txt", "KPU Kota Blitar menetapkan dua pasangan calon.");
+        var r = CliRunner.Run("eval", folder.Path, "--split", "all");
+        Assert.Equal(2, r.Exit);
+        Assert.Contains("no gold articles", r.Err);
+        Assert.DoesNotContain("1.000", r.Out);
+        Assert.DoesNotContain("0 articles", r.Out);
+    }
+
+    [Fact]
+    public void An_empty_split_fails_with_a_message()
+    {
+        using var folder = new TempFolder();
+        foreach (var ext in (string[])[".txt", ".gold.json"])
+            File.Copy(Path.Combine(RepositoryPaths.Corpus, "seed", "seed-000" + ext), folder.File("articles/seed-000" + ext));
+        folder.File("splits/dev.txt", "# dev split: no articles yet\n");
+        var r = CliRunner.Run("eval", folder.Path, "--split", "dev", "--gate");
+        Assert.Equal(2, r.Exit);
+        Assert.Contains("the dev split", r.Err);
+        Assert.Contains("lists no articles", r.Err);
+        Assert.Equal("", r.Out);
+    }
+}

@@ -135,8 +135,8 @@ public class FuzzTests
     {
         var input = Gen.Select(Gen.Int[0, 3], RandomUnicode, Gen.Byte.Array[0, 500], Gen.Int[0, 2000]).Select((kind, text, bytes, max) => kind switch
         {
-            0 => ArticleInput.FromText(text, new ExtractionOptions { MaxTextLength = max, Source = new SourceInfo(Path: "fuzz.txt") }),
-            1 => ArticleInput.FromHtml(bytes, new ExtractionOptions { Source = new SourceInfo(Url: "https://example.org/" + max) }),
+            0 => ArticleInput.FromText(text, new ExtractionOptions { MaxTextLength = max, Source = new SourceInfo { Path = "fuzz.txt" } }),
+            1 => ArticleInput.FromHtml(bytes, new ExtractionOptions { Source = new SourceInfo { Url = "https://example.org/" + max } }),
             2 => new ArticleInput(null, null, null),
             _ => new ArticleInput(text, bytes, new ExtractionOptions { Published = new DateOnly(2020, 1, 1).AddDays(max) }),
         });
