@@ -77,7 +77,8 @@ internal sealed class DateStage : IStage
                 if (!Free(m.Index, m.Index + m.Length)) continue;
                 int offset = m.Groups["rel"].Value.ToLowerInvariant() switch
                 {
-                    "kemarin" => -1, "besok" => 1, "lusa" => 2, "kemarin lusa" => -2, _ => 0,
+                    // "tadi malam", "semalam": the night before the article's day ("Djarot menyampaikan hal itu ... tadi malam").
+                    "kemarin" or "tadi malam" or "semalam" => -1, "besok" => 1, "lusa" => 2, "kemarin lusa" => -2, _ => 0,
                 };
                 var d = published.AddDays(offset);
                 found.Add(new Found(m.Index, m.Index + m.Length, d.Year, d.Month, d.Day, null, true));
