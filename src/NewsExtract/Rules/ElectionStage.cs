@@ -66,6 +66,15 @@ internal sealed class ElectionStage : IStage
         return [.. days.OrderBy(d => d.Item3)];
     });
 
+    /// <summary>Whether the wave of <paramref name="year"/> voted more than a year before <paramref name="published"/>.</summary>
+    internal static bool IsLongPast(int year, ElectionType type, DateOnly published)
+    {
+        bool general = type is ElectionType.Presiden or ElectionType.Dpr or ElectionType.Dprd or ElectionType.Dpd;
+        foreach (var (g, y, day, _) in ElectionDays.Value)
+            if (g == general && y == year) return day.AddMonths(12) < published;
+        return year < published.Year - 1;
+    }
+
     /// <summary>The race of a kind that an article of <paramref name="published"/> speaks of when it writes no year.</summary>
     internal static int? WaveYear(DateOnly published, ElectionType type)
     {
@@ -152,6 +161,8 @@ internal sealed class ElectionStage : IStage
             if (!Salient(a, race)) continue;
             // Without a year next to the race: the article's own date places it in a wave; else a year named elsewhere.
             int? raceYear = YearNear(a, race) ?? (a.Published is DateOnly d ? WaveYear(d, race.Type) : null) ?? year;
+            // A race voted more than a year before the article's date is recalled as background ("Pilpres 2014" in 2017).
+            if (raceYear is int y && a.Published is DateOnly published && IsLongPast(y, race.Type, published)) continue;
             a.Elections.Add(new Election(race.Type, race.Region is null ? null : ToRecord(race.Region), raceYear, race.Evidence));
         }
     }
