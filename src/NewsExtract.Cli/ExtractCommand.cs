@@ -16,7 +16,7 @@ internal static class ExtractCommand
         };
         var format = new Option<OutputFormat>("--format", "-f")
         {
-            Description = "Output format: jsonl (one record per line), json (an array) or csv (one row per candidate pair).",
+            Description = "Output format: jsonl (one record per line), json (an array), csv (one row per candidate pair) or parquet (a folder of tables, given with --output).",
             DefaultValueFactory = _ => OutputFormat.Jsonl,
         };
         var output = new Option<string?>("--output", "-o") { Description = "Write to FILE (atomically) instead of standard output." };
@@ -40,6 +40,8 @@ internal static class ExtractCommand
             // The parser hands an unknown option to PATH; a path that looks like an option and is no file is a typo.
             var unknown = parse.GetValue(paths)!.FirstOrDefault(p => p.Length > 1 && p[0] == '-' && !File.Exists(p) && !Directory.Exists(p));
             if (unknown is not null) return Task.FromResult(context.UsageError($"unknown option '{unknown}'."));
+            if (parse.GetValue(format) == OutputFormat.Parquet && parse.GetValue(output) is null)
+                return Task.FromResult(context.UsageError("--format parquet writes a folder of tables: name it with --output DIR."));
             DateOnly? date = null;
             if (parse.GetValue(published) is { } p)
             {

@@ -51,6 +51,15 @@ internal static class Inputs
                 foreach (var item in ReadJsonLines(file, published)) yield return item;
                 continue;
             }
+            if (file == "-")
+            {
+                // JSONL on standard input streams line by line (a mapper of Hadoop Streaming or Spark's RDD.pipe).
+                if (StdinJsonLines.IsJsonLines(stdin))
+                    foreach (var item in StdinJsonLines.Read(stdin, line => ParseJsonLine("-", line.Number, line.Text, published)))
+                        yield return item;
+                else yield return StdinArticle(stdin.ReadToEnd(), published);
+                continue;
+            }
             yield return ReadFile(file, published, stdin);
         }
     }
@@ -58,13 +67,7 @@ internal static class Inputs
     private static BatchItem ReadFile(string file, DateOnly? published, TextReader stdin)
     {
         var options = new ExtractionOptions { Source = new SourceInfo(Path: file), Published = published };
-        if (file == "-")
-        {
-            string text = stdin.ReadToEnd();
-            return LooksLikeHtml(text)
-                ? new BatchItem("-", ArticleInput.FromHtml(Encoding.UTF8.GetBytes(text), options), null)
-                : new BatchItem("-", ArticleInput.FromText(text, options), null);
-        }
+        if (file == "-") return StdinArticle(stdin.ReadToEnd(), published);
         if (!File.Exists(file))
             return new BatchItem(file, null, "no such file; check the path.");
         byte[] bytes;
@@ -85,6 +88,15 @@ internal static class Inputs
         if (decoded is null)
             return new BatchItem(file, null, "the file is not text (it holds NUL bytes or other binary data); give a .txt or .html article.");
         return new BatchItem(file, ArticleInput.FromText(decoded, options), null, warning);
+    }
+
+    /// <summary>Standard input read whole as one article (plain text or an HTML page).</summary>
+    private static BatchItem StdinArticle(string text, DateOnly? published)
+    {
+        var options = new ExtractionOptions { Source = new SourceInfo(Path: "-"), Published = published };
+        return LooksLikeHtml(text)
+            ? new BatchItem("-", ArticleInput.FromHtml(Encoding.UTF8.GetBytes(text), options), null)
+            : new BatchItem("-", ArticleInput.FromText(text, options), null);
     }
 
     /// <summary>UTF-8 (with or without BOM) or UTF-16 with BOM; other bytes are read as windows-1252. Null for binary data.</summary>

@@ -4,7 +4,7 @@ using NewsExtract.Records;
 
 namespace NewsExtract.Cli;
 
-internal enum OutputFormat { Jsonl, Json, Csv }
+internal enum OutputFormat { Jsonl, Json, Csv, Parquet }
 
 /// <summary>
 /// Writes records as they come: JSON Lines (one record per line, flushed per record so a reader never sees a
@@ -17,12 +17,20 @@ internal sealed class RecordWriter : IDisposable
     private readonly TextWriter _writer;
     private readonly string? _target;
     private readonly string? _temp;
+    private readonly ParquetOutput.RecordTables? _tables;
     private bool _first = true;
     private bool _committed;
 
     public RecordWriter(OutputFormat format, string? outputPath, TextWriter stdout)
     {
         _format = format;
+        if (format == OutputFormat.Parquet)
+        {
+            // Parquet is a folder of tables (Parquet/RecordTables.cs); the command checks that --output names it.
+            _tables = new ParquetOutput.RecordTables(outputPath ?? throw new ArgumentException("Parquet output needs a folder.", nameof(outputPath)));
+            _writer = TextWriter.Null;
+            return;
+        }
         if (outputPath is null)
         {
             _writer = stdout;
@@ -54,6 +62,9 @@ internal sealed class RecordWriter : IDisposable
             case OutputFormat.Csv:
                 foreach (var row in CsvRows(record)) WriteCsvRow(row);
                 break;
+            case OutputFormat.Parquet:
+                _tables!.Write(record);
+                break;
         }
         _first = false;
         _writer.Flush();
@@ -62,6 +73,12 @@ internal sealed class RecordWriter : IDisposable
     /// <summary>Finishes the output; with --output, moves the complete file into place.</summary>
     public void Complete()
     {
+        if (_tables is not null)
+        {
+            _tables.Complete();
+            _committed = true;
+            return;
+        }
         if (_format == OutputFormat.Json) _writer.Write(_first ? "]\n" : "\n]\n");
         _writer.Flush();
         if (_temp is not null)
@@ -74,6 +91,7 @@ internal sealed class RecordWriter : IDisposable
 
     public void Dispose()
     {
+        _tables?.Dispose();
         if (_temp is null) return;
         _writer.Dispose();
         if (!_committed && File.Exists(_temp)) File.Delete(_temp);
