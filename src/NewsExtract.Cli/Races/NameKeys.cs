@@ -97,6 +97,15 @@ internal static class NameKeys
         return true;
     }
 
+    /// <summary>Some token of <paramref name="a"/> matches some token of <paramref name="b"/>.</summary>
+    public static bool Overlap(string[] a, string[] b)
+    {
+        foreach (var t in a)
+            foreach (var u in b)
+                if (TokenMatch(t, u)) return true;
+        return false;
+    }
+
     /// <summary>Whether two persons (token sets) can be the same person.</summary>
     public static bool Compatible(string[] a, string[] b) =>
         a.Length > 0 && b.Length > 0 && (Covered(a, b) || Covered(b, a));

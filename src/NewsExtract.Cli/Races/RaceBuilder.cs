@@ -144,12 +144,32 @@ internal sealed class RaceBuilder
             conflicts.Add(new RaceConflict("shared_number",
                 $"Ballot number {g.Key} is given to {g.Count()} pairs: {string.Join("; ", g.Select(PairName))}.",
                 [.. g.Select(PairName)], [.. g.SelectMany(p => p.Number!.Support)]));
-        // One party backing two pairs.
+        // One party backing two pairs: a party backs one pair in a race, so the pair(s) most articles name it for
+        // keep it (the others' articles become its disagreements) and the conflict is flagged.
+        var keep = new HashSet<(RacePair, string)>();
+        var against = new Dictionary<(RacePair, string), List<SourceRef>>();
         foreach (var g in pairs.SelectMany(p => p.Parties.Select(party => (p, party))).GroupBy(x => x.party.Value, StringComparer.OrdinalIgnoreCase)
-                     .Where(g => g.Count() > 1).OrderBy(g => g.Key, StringComparer.Ordinal))
-            conflicts.Add(new RaceConflict("party",
-                $"{g.Key} is said to back {g.Count()} pairs: {string.Join("; ", g.Select(x => PairName(x.p)))}.",
-                [.. g.Select(x => PairName(x.p))], [.. g.SelectMany(x => x.party.Support)]));
+                     .OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            int most = g.Max(x => x.party.Support.Count);
+            foreach (var x in g.Where(x => x.party.Support.Count == most))
+            {
+                keep.Add((x.p, x.party.Value));
+                against[(x.p, x.party.Value)] = [.. g.Where(o => o.p != x.p).SelectMany(o => o.party.Support.Select(s => s with { Says = PairName(o.p) }))];
+            }
+            if (g.Count() > 1)
+                conflicts.Add(new RaceConflict("party",
+                    $"{g.Key} is said to back {g.Count()} pairs: {string.Join("; ", g.Select(x => $"{PairName(x.p)} ({x.party.Support.Count} articles)"))}.",
+                    [.. g.Select(x => PairName(x.p))], [.. g.SelectMany(x => x.party.Support)]));
+        }
+        pairs = [.. pairs.Select(p => p with
+        {
+            Parties = [.. p.Parties.Where(x => keep.Contains((p, x.Value))).Select(x =>
+            {
+                var dis = Distinct(against[(p, x.Value)]);
+                return x with { Disagree = dis, Agreement = Math.Round((double)x.Support.Count / (x.Support.Count + dis.Count), 3) };
+            })],
+        })];
 
         string id = $"{key.Type}/{(key.Region.Length == 0 ? "-" : key.Region)}/{key.Year?.ToString(CultureInfo.InvariantCulture) ?? "-"}";
         double confidence = pairs.Count == 0 ? Certainty(acc.Articles.Count) : pairs.Average(p => p.Confidence);
@@ -167,9 +187,11 @@ internal sealed class RaceBuilder
         public int Articles { get; } = Mentions.Select(m => m.Source.Id).Distinct(StringComparer.Ordinal).Count();
     }
 
+    // Heads must be compatible as wholes; deputies need only share a name part, because the deputy is where a
+    // headline's verb gets glued on ("Rizal-Nurhayati Unggul") and the head already tells the pairs apart.
     private static bool Compatible(Form a, Form b) =>
         NameKeys.Compatible(a.Head, b.Head)
-        && (a.Deputy.Length == 0 || b.Deputy.Length == 0 || NameKeys.Compatible(a.Deputy, b.Deputy));
+        && (a.Deputy.Length == 0 || b.Deputy.Length == 0 || NameKeys.Overlap(a.Deputy, b.Deputy));
 
     /// <summary>Groups a race's mentions into pairs (see the class remarks).</summary>
     private static List<List<Mention>> Cluster(List<Mention> mentions)
@@ -206,8 +228,8 @@ internal sealed class RaceBuilder
 
     private static RacePair BuildPair(List<Mention> ms, List<RaceConflict> conflicts)
     {
-        var head = Person(ms.Select(m => (m.HeadName, m.HeadAliases)))!;
-        var deputy = Person(ms.Where(m => m.DeputyName is not null).Select(m => (m.DeputyName!, m.DeputyAliases)));
+        var head = Person(ms.Select(m => (m.Source.Id, m.HeadName, m.HeadAliases)))!;
+        var deputy = Person(ms.Where(m => m.DeputyName is not null).Select(m => (m.Source.Id, m.DeputyName!, m.DeputyAliases)));
         string name = deputy is null ? head.Name : $"{head.Name}-{deputy.Name}";
 
         var number = Agree(ms, m => m.Number, m => EvidenceFor(m, m.Number?.ToString(CultureInfo.InvariantCulture)));
@@ -219,6 +241,7 @@ internal sealed class RaceBuilder
         if (votes is { Disagree.Count: > 0 })
             conflicts.Add(Conflict("votes", $"Two or more vote counts for {name}", votes, v => v.ToString(CultureInfo.InvariantCulture)));
 
+        // Every party any article names for the pair; BuildRace settles parties named for two pairs.
         var parties = ms.SelectMany(m => m.Parties.Select(p => (party: p, m)))
             .GroupBy(x => x.party, StringComparer.OrdinalIgnoreCase)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
@@ -238,12 +261,21 @@ internal sealed class RaceBuilder
         return new RaceConflict(kind, $"{what}: {string.Join(" vs ", values)}.", values, [.. value.Support, .. value.Disagree]);
     }
 
-    /// <summary>The fullest name (longest; ties in ordinal order) and every other form as an alias.</summary>
-    private static RacePerson? Person(IEnumerable<(string Name, IReadOnlyList<string> Aliases)> forms)
+    /// <summary>
+    /// The fullest name (most words; then given by most articles, so that a headline's stray word loses to the body's
+    /// surname; then longest; then ordinal order) and every other form as an alias.
+    /// </summary>
+    private static RacePerson? Person(IEnumerable<(string Article, string Name, IReadOnlyList<string> Aliases)> forms)
     {
         var list = forms.ToList();
         if (list.Count == 0) return null;
-        string name = list.Select(f => f.Name).OrderByDescending(n => n.Length).ThenBy(n => n, StringComparer.Ordinal).First();
+        string name = list.GroupBy(f => f.Name, StringComparer.Ordinal)
+            .Select(g => (name: g.Key, articles: g.Select(f => f.Article).Distinct(StringComparer.Ordinal).Count()))
+            .OrderByDescending(n => n.name.Count(ch => ch == ' ') + 1)
+            .ThenByDescending(n => n.articles)
+            .ThenByDescending(n => n.name.Length)
+            .ThenBy(n => n.name, StringComparer.Ordinal)
+            .First().name;
         var aliases = list.SelectMany(f => f.Aliases.Prepend(f.Name))
             .Where(a => !string.Equals(a, name, StringComparison.OrdinalIgnoreCase))
             .Distinct(StringComparer.OrdinalIgnoreCase)
