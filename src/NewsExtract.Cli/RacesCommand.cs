@@ -31,9 +31,13 @@ internal static class RacesCommand
         {
             Description = "Publication date (yyyy-mm-dd) for plain-text article inputs.",
         };
+        var score = new Option<string?>("--score")
+        {
+            Description = "Score the table against the gold race tables (*.races.json) under DIR and print pair F1, number and party accuracy and conflicts found.",
+        };
         var command = new Command("races", "Merge records into one row per race: pairs, numbers, parties, votes, their sources and conflicts.\n\nExamples:\n  newsextract extract crawl.jsonl -o records.jsonl && newsextract races records.jsonl\n  newsextract races corpus/races --format csv -o races.csv\n  newsextract races records.jsonl --format parquet -o races/")
         {
-            paths, format, output, published,
+            paths, format, output, published, score,
         };
         command.SetAction((parse, ct) =>
         {
@@ -48,12 +52,16 @@ internal static class RacesCommand
                     return Task.FromResult(context.UsageError($"--published '{p}' is not a date in the form yyyy-mm-dd."));
                 date = d;
             }
-            return Task.FromResult(Run(context, parse.GetValue(paths)!, parse.GetValue(format), parse.GetValue(output), date, ct));
+            string? gold = parse.GetValue(score);
+            if (gold is not null && !Directory.Exists(gold))
+                return Task.FromResult(context.UsageError($"--score '{gold}' is not a folder of gold race tables."));
+            return Task.FromResult(Run(context, parse.GetValue(paths)!, parse.GetValue(format), parse.GetValue(output), date, ct, gold));
         });
         return command;
     }
 
-    internal static int Run(CliContext context, string[] paths, OutputFormat format, string? output, DateOnly? published, CancellationToken ct)
+    internal static int Run(CliContext context, string[] paths, OutputFormat format, string? output, DateOnly? published, CancellationToken ct,
+        string? scoreAgainst = null)
     {
         var files = Inputs.Expand(paths, out _);
         if (files.Count == 0)
@@ -76,6 +84,8 @@ internal static class RacesCommand
         var s = builder.Stats(races);
         context.Stderr.WriteLine($"newsextract races: {s.Records} records, {s.NotElection} not about elections (skipped), {s.Errors} unreadable, " +
             $"{s.PairsWithoutRace} pairs without a race; {s.Races} races, {s.Pairs} pairs, {s.Conflicts} conflicts.");
+        if (scoreAgainst is not null)
+            context.Stderr.Write(RaceScorer.Score(RaceScorer.LoadGold(scoreAgainst), races).Report());
         return failed == 0 ? 0 : 1;
     }
 }

@@ -159,7 +159,7 @@ internal sealed class RaceBuilder
             }
             if (g.Count() > 1)
                 conflicts.Add(new RaceConflict("party",
-                    $"{g.Key} is said to back {g.Count()} pairs: {string.Join("; ", g.Select(x => $"{PairName(x.p)} ({x.party.Support.Count} articles)"))}.",
+                    $"{g.Key} is said to back {g.Count()} pairs: {string.Join("; ", g.Select(x => $"{PairName(x.p)} ({x.party.Support.Count} article{(x.party.Support.Count == 1 ? "" : "s")})"))}.",
                     [.. g.Select(x => PairName(x.p))], [.. g.SelectMany(x => x.party.Support)]));
         }
         pairs = [.. pairs.Select(p => p with
