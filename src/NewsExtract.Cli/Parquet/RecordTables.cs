@@ -51,6 +51,8 @@ internal sealed class CandidateRow
     [JsonPropertyName("deputy_key")] public string DeputyKey { get; set; } = "";
     [JsonPropertyName("head_tokens")] public int HeadTokens { get; set; }
     [JsonPropertyName("deputy_tokens")] public int DeputyTokens { get; set; }
+    [JsonPropertyName("head_name_tokens")] public int HeadNameTokens { get; set; }
+    [JsonPropertyName("deputy_name_tokens")] public int DeputyNameTokens { get; set; }
     [JsonPropertyName("label")] public string? Label { get; set; }
     [JsonPropertyName("parties")] public List<string> Parties { get; set; } = [];
     [JsonPropertyName("seats")] public int? Seats { get; set; }
@@ -182,6 +184,7 @@ internal sealed class RecordTables : IDisposable
                 Head = c.Head.Name, HeadAliases = [.. c.Head.Aliases], HeadTitles = [.. c.Head.Titles], HeadKey = headKey,
                 Deputy = c.Deputy?.Name, DeputyAliases = [.. c.Deputy?.Aliases ?? []], DeputyTitles = [.. c.Deputy?.Titles ?? []],
                 DeputyKey = deputyKey, HeadTokens = head.Length, DeputyTokens = deputy.Length,
+                HeadNameTokens = NameKeys.NameTokenCount(c.Head.Name), DeputyNameTokens = c.Deputy is null ? 0 : NameKeys.NameTokenCount(c.Deputy.Name),
                 Label = c.Label, Parties = [.. c.Parties], Seats = c.Seats, SeatShare = c.SeatShare, Incumbent = c.Incumbent,
                 Votes = c.Votes?.Count, VotePercent = c.Votes?.Percent, Evidence = c.Evidence.Count > 0 ? c.Evidence[0].Text : null,
             });

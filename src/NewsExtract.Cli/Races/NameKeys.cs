@@ -46,6 +46,9 @@ internal static class NameKeys
         return [.. set];
     }
 
+    /// <summary>Tokens of the name alone (no aliases): how full a name form is.</summary>
+    public static int NameTokenCount(string name) => Tokens(new PersonName(name, [], [])).Length;
+
     /// <summary>The tokens joined by spaces: equal keys are the same name form.</summary>
     public static string Key(string[] tokens) => string.Join(' ', tokens);
 

@@ -262,7 +262,7 @@ internal sealed class RaceBuilder
     }
 
     /// <summary>
-    /// The fullest name (most words; then given by most articles, so that a headline's stray word loses to the body's
+    /// The fullest name (most name tokens, so "Cak Ji" counts one; then given by most articles, so that a headline's stray word loses to the body's
     /// surname; then longest; then ordinal order) and every other form as an alias.
     /// </summary>
     private static RacePerson? Person(IEnumerable<(string Article, string Name, IReadOnlyList<string> Aliases)> forms)
@@ -271,7 +271,7 @@ internal sealed class RaceBuilder
         if (list.Count == 0) return null;
         string name = list.GroupBy(f => f.Name, StringComparer.Ordinal)
             .Select(g => (name: g.Key, articles: g.Select(f => f.Article).Distinct(StringComparer.Ordinal).Count()))
-            .OrderByDescending(n => n.name.Count(ch => ch == ' ') + 1)
+            .OrderByDescending(n => NameKeys.NameTokenCount(n.name))
             .ThenByDescending(n => n.articles)
             .ThenByDescending(n => n.name.Length)
             .ThenBy(n => n.name, StringComparer.Ordinal)

@@ -5,7 +5,7 @@
 -- votes, parties and number/vote conflicts as `newsextract races` (tests/NewsExtract.Tests/Races/RacesSqlTests.cs
 -- holds the two to each other). The steps follow src/NewsExtract.Cli/Races/RaceBuilder.cs one for one.
 --
--- Portable SQL: CTEs, joins, GROUP BY, window functions, SUBSTR/LENGTH/REPLACE. The one dialect-specific line is the
+-- Portable SQL: CTEs, joins, GROUP BY, window functions, SUBSTR/LENGTH. The one dialect-specific line is the
 -- party list (marked DIALECT below), written for DuckDB as STRING_AGG(party, ';' ORDER BY party). On Trino write
 -- LISTAGG(party, ';') WITHIN GROUP (ORDER BY party); on Spark SQL ARRAY_JOIN(ARRAY_SORT(COLLECT_SET(party)), ';').
 WITH
@@ -36,7 +36,7 @@ race_info AS (
 election_count AS (SELECT record_id, COUNT(*) AS n FROM elections GROUP BY record_id),
 mention AS (
   SELECT c.record_id, r.type, r.region_key, r.year_key, c.head, c.deputy, c.head_key, c.deputy_key,
-         c.head_tokens, c.deputy_tokens, c.number, c.votes, c.vote_percent, c.incumbent, c.candidate_index
+         c.head_tokens, c.deputy_tokens, c.head_name_tokens, c.deputy_name_tokens, c.number, c.votes, c.vote_percent, c.incumbent, c.candidate_index
   FROM candidates c
   JOIN election_count ec ON ec.record_id = c.record_id
   JOIN race_el r ON r.record_id = c.record_id
@@ -123,7 +123,7 @@ pair_mention AS (
   LEFT JOIN assigned a ON a.type = r.type AND a.region_key = r.region_key AND a.year_key = r.year_key
                       AND a.form_rank = r.form_rank
 ),
--- 6. Values: the fullest name (most words, then most articles, then longest, then first in order); the number, votes
+-- 6. Values: the fullest name (most name tokens, then most articles, then longest, then first in order); the number, votes
 --    and share most articles give (ties: the smaller), with a conflict when articles give two; a party named for two
 --    pairs stays with the pair(s) most articles name it for.
 pair_base AS (
@@ -134,15 +134,15 @@ pair_base AS (
 head_pick AS (
   SELECT type, region_key, year_key, pair_rank, head,
          ROW_NUMBER() OVER (PARTITION BY type, region_key, year_key, pair_rank
-                            ORDER BY LENGTH(head) - LENGTH(REPLACE(head, ' ', '')) DESC, articles DESC, LENGTH(head) DESC, head) AS rn
-  FROM (SELECT type, region_key, year_key, pair_rank, head, COUNT(DISTINCT record_id) AS articles
+                            ORDER BY name_tokens DESC, articles DESC, LENGTH(head) DESC, head) AS rn
+  FROM (SELECT type, region_key, year_key, pair_rank, head, MAX(head_name_tokens) AS name_tokens, COUNT(DISTINCT record_id) AS articles
         FROM pair_mention GROUP BY type, region_key, year_key, pair_rank, head) h
 ),
 deputy_pick AS (
   SELECT type, region_key, year_key, pair_rank, deputy,
          ROW_NUMBER() OVER (PARTITION BY type, region_key, year_key, pair_rank
-                            ORDER BY LENGTH(deputy) - LENGTH(REPLACE(deputy, ' ', '')) DESC, articles DESC, LENGTH(deputy) DESC, deputy) AS rn
-  FROM (SELECT type, region_key, year_key, pair_rank, deputy, COUNT(DISTINCT record_id) AS articles
+                            ORDER BY name_tokens DESC, articles DESC, LENGTH(deputy) DESC, deputy) AS rn
+  FROM (SELECT type, region_key, year_key, pair_rank, deputy, MAX(deputy_name_tokens) AS name_tokens, COUNT(DISTINCT record_id) AS articles
         FROM pair_mention WHERE deputy IS NOT NULL GROUP BY type, region_key, year_key, pair_rank, deputy) d
 ),
 number_pick AS (
