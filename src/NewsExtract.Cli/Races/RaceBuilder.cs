@@ -53,7 +53,7 @@ internal sealed class RaceBuilder
         bool? Incumbent,
         long? Votes,
         double? VoteShare,
-        IReadOnlyList<Span> Evidence)
+        string[] Evidence)
     {
         public string HeadKey { get; } = NameKeys.Key(HeadTokens);
         public string DeputyKey { get; } = NameKeys.Key(DeputyTokens);
@@ -89,18 +89,42 @@ internal sealed class RaceBuilder
         {
             int? index = c.Election ?? (record.Elections.Count == 1 ? 0 : null);
             if (index is not int ix || ix < 0 || ix >= keys.Length) { _pairsWithoutRace++; continue; }
+            // Names, tokens and parties recur across thousands of articles: one copy each (Pool) keeps the table small.
             keys[ix].Mentions.Add(new Mention(
                 Ref(record, id, c.Evidence.Count > 0 ? c.Evidence[0].Text : c.Label),
-                NameKeys.Tokens(c.Head), NameKeys.Tokens(c.Deputy),
-                c.Head.Name, c.Head.Aliases, c.Deputy?.Name, c.Deputy?.Aliases ?? [],
-                c.Number, c.Parties, c.Incumbent, c.Votes?.Count, c.Votes?.Percent, c.Evidence));
+                Pool(NameKeys.Tokens(c.Head)), Pool(NameKeys.Tokens(c.Deputy)),
+                Pool(c.Head.Name)!, Pool(c.Head.Aliases), Pool(c.Deputy?.Name), Pool(c.Deputy?.Aliases ?? []),
+                c.Number, Pool(c.Parties), c.Incumbent, c.Votes?.Count, c.Votes?.Percent,
+                // Only the evidence texts, trimmed: the table keeps them for every article, the record is let go.
+                [.. c.Evidence.Select(e => Trim(e.Text)!).Distinct(StringComparer.Ordinal)]));
         }
     }
 
-    private static SourceRef Ref(ArticleRecord r, string id, string? evidence) =>
-        new(id, r.Source.Url, r.Source.Outlet, r.Source.Published, Trim(evidence));
+    private SourceRef Ref(ArticleRecord r, string id, string? evidence) =>
+        new(id, r.Source.Url, Pool(r.Source.Outlet), r.Source.Published, Trim(evidence));
 
-    private static string? Trim(string? text) => text is null || text.Length <= 240 ? text : text[..240] + "…";
+    private readonly Dictionary<string, string> _pool = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string[]> _lists = new(StringComparer.Ordinal);
+
+    private string? Pool(string? s)
+    {
+        if (s is null) return null;
+        if (_pool.TryGetValue(s, out var pooled)) return pooled;
+        _pool[s] = s;
+        return s;
+    }
+
+    private string[] Pool(IReadOnlyList<string> items)
+    {
+        if (items.Count == 0) return [];
+        string key = string.Join('\u0001', items);
+        if (_lists.TryGetValue(key, out var pooled)) return pooled;
+        var list = items.Select(i => Pool(i)!).ToArray();
+        _lists[key] = list;
+        return list;
+    }
+
+    private static string? Trim(string? text) => text is null || text.Length <= 160 ? text : text[..160] + "…";
 
     public RaceStats Stats(IReadOnlyList<Race> races) =>
         new(_records, _notElection, _errors, _pairsWithoutRace, races.Count, races.Sum(r => r.Pairs.Count), races.Sum(r => r.Conflicts.Count));
@@ -313,17 +337,17 @@ internal sealed class RaceBuilder
     /// <summary>The pair's evidence span that holds the value (its digits, or the word), else the first span.</summary>
     private static string? EvidenceFor(Mention m, string? value)
     {
-        if (m.Evidence.Count == 0) return null;
+        if (m.Evidence.Length == 0) return null;
         if (value is not null)
         {
             bool digits = value.All(char.IsAsciiDigit);
             foreach (var span in m.Evidence)
             {
-                string text = digits ? new string([.. span.Text.Where(char.IsAsciiDigit)]) : span.Text;
-                if (text.Contains(value, digits ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase)) return span.Text;
+                string text = digits ? new string([.. span.Where(char.IsAsciiDigit)]) : span;
+                if (text.Contains(value, digits ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase)) return span;
             }
         }
-        return m.Evidence[0].Text;
+        return m.Evidence[0];
     }
 
     /// <summary>A pair found in two races of the same year: one of them is likely misattributed.</summary>
