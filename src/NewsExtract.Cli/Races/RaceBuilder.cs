@@ -53,7 +53,9 @@ internal sealed class RaceBuilder
         bool? Incumbent,
         long? Votes,
         double? VoteShare,
-        string[] Evidence)
+        string[] Evidence,
+        string? VotesEvidence,
+        string? ShareEvidence)
     {
         public string HeadKey { get; } = NameKeys.Key(HeadTokens);
         public string DeputyKey { get; } = NameKeys.Key(DeputyTokens);
@@ -96,8 +98,18 @@ internal sealed class RaceBuilder
                 Pool(c.Head.Name)!, Pool(c.Head.Aliases), Pool(c.Deputy?.Name), Pool(c.Deputy?.Aliases ?? []),
                 c.Number, Pool(c.Parties), c.Incumbent, c.Votes?.Count, c.Votes?.Percent,
                 // Only the evidence texts, trimmed: the table keeps them for every article, the record is let go.
-                [.. c.Evidence.Select(e => Trim(e.Text)!).Distinct(StringComparer.Ordinal)]));
+                [.. c.Evidence.Select(e => Trim(e.Text)!).Distinct(StringComparer.Ordinal)],
+                FigureText(record, FigureKind.Votes, c.Votes?.Count), FigureText(record, FigureKind.VoteShare, c.Votes?.Percent)));
         }
+    }
+
+    /// <summary>The words a vote count or share was read from ("81.633 suara"): the record's figure of that value.</summary>
+    private static string? FigureText(ArticleRecord r, FigureKind kind, double? value)
+    {
+        if (value is not double v) return null;
+        foreach (var f in r.Figures)
+            if (f.Kind == kind && Math.Abs(f.Value - v) <= 1e-6 * Math.Max(1, Math.Abs(v))) return f.Text;
+        return null;
     }
 
     private SourceRef Ref(ArticleRecord r, string id, string? evidence) =>
@@ -257,8 +269,8 @@ internal sealed class RaceBuilder
         string name = deputy is null ? head.Name : $"{head.Name}-{deputy.Name}";
 
         var number = Agree(ms, m => m.Number, m => EvidenceFor(m, m.Number?.ToString(CultureInfo.InvariantCulture)));
-        var votes = Agree(ms, m => m.Votes, m => EvidenceFor(m, m.Votes?.ToString(CultureInfo.InvariantCulture)));
-        var share = Agree(ms, m => m.VoteShare, m => EvidenceFor(m, null));
+        var votes = Agree(ms, m => m.Votes, m => m.VotesEvidence ?? EvidenceFor(m, m.Votes?.ToString(CultureInfo.InvariantCulture)));
+        var share = Agree(ms, m => m.VoteShare, m => m.ShareEvidence ?? EvidenceFor(m, null));
         var incumbent = Agree(ms, m => m.Incumbent == true ? true : (bool?)null, m => EvidenceFor(m, "petahana"));
         if (number is { Disagree.Count: > 0 })
             conflicts.Add(Conflict("number", $"Two or more ballot numbers for {name}", number, v => v.ToString(CultureInfo.InvariantCulture)));

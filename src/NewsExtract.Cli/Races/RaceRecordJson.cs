@@ -5,8 +5,8 @@ using NewsExtract.Records;
 namespace NewsExtract.Cli.Races;
 
 /// <summary>
-/// Reads a record line for the races step: only source, elections, candidates and error. The text, entities, dates
-/// and figures (most of a record's bytes) are skipped unread, which keeps 100,000 records within seconds.
+/// Reads a record line for the races step: only source, elections, candidates, figures (the words behind a vote
+/// count) and error. The text, entities and dates (most of a record's bytes) are skipped unread, which keeps 100,000 records within seconds.
 /// </summary>
 internal static class RaceRecordJson
 {
@@ -14,13 +14,14 @@ internal static class RaceRecordJson
         SourceInfo? Source,
         IReadOnlyList<Election>? Elections,
         IReadOnlyList<CandidatePair>? Candidates,
+        IReadOnlyList<Figure>? Figures,
         ExtractionError? Error);
 
     public static ArticleRecord Parse(string json)
     {
         var r = JsonSerializer.Deserialize(json, RaceInputJsonContext.Default.RaceInputRecord)
             ?? throw new JsonException("JSON 'null' is not an article record.");
-        return new ArticleRecord(r.Source ?? new SourceInfo(), "", r.Elections ?? [], r.Candidates ?? [], [], [], [], [], [], r.Error);
+        return new ArticleRecord(r.Source ?? new SourceInfo(), "", r.Elections ?? [], r.Candidates ?? [], [], [], r.Figures ?? [], [], [], r.Error);
     }
 }
 
