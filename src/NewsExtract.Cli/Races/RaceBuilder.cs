@@ -15,12 +15,16 @@ namespace NewsExtract.Cli.Races;
 /// <item>A pair mention belongs to the race its <c>election</c> index names (the only race when the index is missing).</item>
 /// <item>Mentions with the same head and deputy tokens (<see cref="NameKeys"/>) are one <em>form</em>. Forms rank by:
 /// deputy known, more tokens, more articles, then the keys in ordinal order.</item>
-/// <item>Two forms are compatible when their heads are and their deputies are (or one has none). A form that no
-/// better-ranked form is compatible with is a pair; every other form joins the best-ranked compatible pair, or, when
-/// none is compatible, becomes a pair of its own.</item>
+/// <item>Two forms are compatible when their heads are (<see cref="NameKeys.Compatible"/>) and their deputies share a
+/// name part (<see cref="NameKeys.Overlap"/>; or one has none). A form that no better-ranked form is compatible with
+/// is a pair; every other form joins the best-ranked compatible pair, or, when none is compatible, becomes a pair of
+/// its own.</item>
+/// <item>A pair's name is the fullest form (most name tokens, then most articles, then longest, then ordinal).</item>
 /// <item>A value (ballot number, votes, share, incumbency) is the one the most articles give (ties: the smaller);
-/// the others are disagreements, and two numbers or two vote counts for one pair are conflicts.</item>
+/// the others are disagreements, and two numbers or two vote counts for one pair are conflicts. A party named for
+/// two pairs stays with the pair(s) most articles name it for.</item>
 /// </list>
+/// The per-article source lists and the <c>shared_number</c> and <c>two_races</c> conflicts are this class's alone.
 /// </remarks>
 internal sealed class RaceBuilder
 {

@@ -61,6 +61,41 @@ public sealed class RacesSqlTests
     }
 
     [Fact]
+    public void The_cluster_mapper_step_stdin_jsonl_to_parquet_feeds_the_same_sql()
+    {
+        // What each Spark partition runs: crawl lines on standard input, Parquet tables out (README "Scaling out").
+        using var tmp = new TempFolder();
+        var lines = Directory.GetFiles(Path.Combine(RepositoryPaths.Corpus, "races"), "*.txt", SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal)
+            .Select(f => System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string>
+            {
+                ["url"] = "https://example.test/" + Path.GetFileNameWithoutExtension(f),
+                ["text"] = File.ReadAllText(f),
+            }));
+        string crawl = string.Join('\n', lines) + "\n";
+        var parquet = CliRunner.RunWithInput(crawl, "extract", "-", "--format", "parquet", "-o", tmp.File("tables"));
+        Assert.True(parquet.Exit == 0, parquet.Err);
+        var races = CliRunner.RunWithInput(crawl, "races", "-", "--format", "jsonl");
+        Assert.True(races.Exit == 0, races.Err);
+        var expected = races.Lines.Select(l => System.Text.Json.JsonSerializer.Deserialize(l, RaceJsonContext.Default.Race)!)
+            .SelectMany(r => r.Pairs.Select(p => $"{r.RegionCode} | {p.Head.Name} | {p.Deputy?.Name} | {p.Number?.Value} | {p.Votes?.Value} | {p.Articles.Count}"))
+            .Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(5, expected.Count);
+        var actual = new List<string>();
+        using (var db = Open(tmp.File("tables")))
+        using (var cmd = db.CreateCommand())
+        {
+            cmd.CommandText = File.ReadAllText(SqlPath);
+            using var reader = cmd.ExecuteReader();
+            while (reader.Read())
+                actual.Add($"{reader["region_code"]} | {reader["head"]} | {(reader["deputy"] is DBNull ? "" : reader["deputy"])} | " +
+                    $"{(reader["number"] is DBNull ? "" : reader["number"])} | {(reader["votes"] is DBNull ? "" : reader["votes"])} | {reader["pair_articles"]}");
+        }
+        actual.Sort(StringComparer.Ordinal);
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
     public void Parquet_columns_are_typed()
     {
         using var tmp = new TempFolder();
