@@ -22,7 +22,7 @@ public sealed class RaceSetScoreTests
         var gold = RaceScorer.LoadGold(RaceSet);
         var scores = RaceScorer.Score(gold, races);
         Assert.True(scores.PairF1 >= 0.95, scores.Report());
-        Assert.True(scores.ConflictsGold >= 4, "the race set plants at least four disagreements");
+        Assert.True(scores.ConflictsGold >= 7, "the race set plants at least seven disagreements");
         Assert.True(scores.ConflictsFound == scores.ConflictsGold, scores.Report());
         Assert.True(scores.NumberAccuracy >= 0.95, scores.Report());
         // The report the command prints is the one computed here.
@@ -33,14 +33,14 @@ public sealed class RaceSetScoreTests
     public void Gold_race_tables_are_well_formed()
     {
         var gold = RaceScorer.LoadGold(RaceSet);
-        Assert.True(gold.Count >= 2);
+        Assert.True(gold.Count >= 4);
         string[] kinds = ["number", "votes", "shared_number", "party", "two_races"];
         foreach (var race in gold)
         {
             Assert.Matches(@"^\d\d(\.\d\d)?$", race.Region.Code!);
             Assert.NotEmpty(race.Pairs);
             Assert.All(race.Conflicts, c => Assert.Contains(c.Kind, kinds));
-            Assert.All(race.Pairs, p => Assert.NotEmpty(p.Parties));
+            Assert.All(race.Pairs, p => Assert.NotNull(p.Parties));
         }
         // Article files sit beside their gold table and are not picked up by the annotated corpus loader.
         Assert.Empty(Directory.GetFiles(RaceSet, "*.gold.json", SearchOption.AllDirectories));

@@ -80,7 +80,7 @@ public sealed class RacesSqlTests
         var expected = races.Lines.Select(l => System.Text.Json.JsonSerializer.Deserialize(l, RaceJsonContext.Default.Race)!)
             .SelectMany(r => r.Pairs.Select(p => $"{r.RegionCode} | {p.Head.Name} | {p.Deputy?.Name} | {p.Number?.Value} | {p.Votes?.Value} | {p.Articles.Count}"))
             .Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(5, expected.Count);
+        Assert.Equal(9, expected.Count);
         var actual = new List<string>();
         using (var db = Open(tmp.File("tables")))
         using (var cmd = db.CreateCommand())
