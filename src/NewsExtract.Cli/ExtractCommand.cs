@@ -42,6 +42,8 @@ internal static class ExtractCommand
             if (unknown is not null) return Task.FromResult(context.UsageError($"unknown option '{unknown}'."));
             if (parse.GetValue(format) == OutputFormat.Parquet && parse.GetValue(output) is null)
                 return Task.FromResult(context.UsageError("--format parquet writes a folder of tables: name it with --output DIR."));
+            if (parse.GetValue(format) == OutputFormat.Parquet && File.Exists(parse.GetValue(output)))
+                return Task.FromResult(context.UsageError($"--output '{parse.GetValue(output)}' is a file; --format parquet writes a folder of tables."));
             DateOnly? date = null;
             if (parse.GetValue(published) is { } p)
             {

@@ -4,8 +4,9 @@ using Parquet.Serialization;
 namespace NewsExtract.Cli.ParquetOutput;
 
 /// <summary>
-/// One Parquet file written a row group at a time (Parquet.Net, managed code): rows are buffered up to
-/// <see cref="RowGroupRows"/> and then appended as a row group, so memory stays flat however many records pass.
+/// One Parquet file written a row group at a time (Parquet.Net, managed code): rows are buffered up to the table's
+/// row-group size (<see cref="RowGroupRows"/> by default) and then appended as a row group, so memory stays flat
+/// however many records pass.
 /// The row type's public properties are the columns (names from <c>[JsonPropertyName]</c>): strings, integers,
 /// doubles, booleans, DateOnly (Parquet DATE) and lists of strings (a nested LIST column).
 /// </summary>
@@ -20,9 +21,12 @@ internal sealed class ParquetTable<TRow> : IDisposable where TRow : new()
     private readonly List<TRow> _rows = [];
     private bool _wroteGroup;
 
-    public ParquetTable(string path)
+    private readonly int _rowGroupRows;
+
+    public ParquetTable(string path, int rowGroupRows = RowGroupRows)
     {
         Path = path;
+        _rowGroupRows = rowGroupRows;
         _stream = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None);
     }
 
@@ -31,7 +35,7 @@ internal sealed class ParquetTable<TRow> : IDisposable where TRow : new()
     public void Add(TRow row)
     {
         _rows.Add(row);
-        if (_rows.Count >= RowGroupRows) Flush();
+        if (_rows.Count >= _rowGroupRows) Flush();
     }
 
     private void Flush()

@@ -142,7 +142,8 @@ internal sealed class RecordTables : IDisposable
     public RecordTables(string folder)
     {
         _folder = new ParquetFolder(folder);
-        _articles = _folder.Table<ArticleRow>("articles");
+        // An article row holds the whole text: 2,000 of them (about 10 MB) make a row group.
+        _articles = _folder.Table<ArticleRow>("articles", rowGroupRows: 2_000);
         _elections = _folder.Table<ElectionRow>("elections");
         _candidates = _folder.Table<CandidateRow>("candidates");
         _parties = _folder.Table<CandidatePartyRow>("candidate_parties");
@@ -242,11 +243,11 @@ internal sealed class ParquetFolder : IDisposable
         Directory.CreateDirectory(_folder);
     }
 
-    public ParquetTable<TRow> Table<TRow>(string name) where TRow : new()
+    public ParquetTable<TRow> Table<TRow>(string name, int rowGroupRows = ParquetTable<TRow>.RowGroupRows) where TRow : new()
     {
         string target = System.IO.Path.Combine(_folder, name + ".parquet");
         string temp = System.IO.Path.Combine(_folder, $".{name}.parquet.{Environment.ProcessId}.tmp");
-        var table = new ParquetTable<TRow>(temp);
+        var table = new ParquetTable<TRow>(temp, rowGroupRows);
         _tables.Add((table, table.Complete, temp, target));
         return table;
     }

@@ -63,7 +63,11 @@ public sealed class RacesCommandTests
     public void Parquet_needs_an_output_folder_and_writes_three_tables()
     {
         Assert.Equal(2, CliRunner.Run("races", Palu, "--format", "parquet").Exit);
+        Assert.Equal(2, CliRunner.Run("extract", Palu, "--format", "parquet").Exit);
         using var tmp = new TempFolder();
+        var onFile = CliRunner.Run("extract", Palu, "--format", "parquet", "-o", tmp.File("a-file.txt", "x"));
+        Assert.Equal(2, onFile.Exit);
+        Assert.Contains("is a file; --format parquet writes a folder of tables", onFile.Err);
         var run = CliRunner.Run("races", Palu, "--format", "parquet", "-o", tmp.File("out"));
         Assert.True(run.Exit == 0, run.Err);
         Assert.Equal(["race_conflicts.parquet", "race_sources.parquet", "races.parquet"],

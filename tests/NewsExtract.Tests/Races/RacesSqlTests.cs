@@ -130,6 +130,27 @@ public sealed class RacesSqlTests
         Assert.True(Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture) > 0);
     }
 
+    [Fact]
+    public void A_table_is_written_a_row_group_at_a_time_and_reads_back_whole()
+    {
+        using var tmp = new TempFolder();
+        string path = tmp.File("parties.parquet");
+        var table = new NewsExtract.Cli.ParquetOutput.ParquetTable<NewsExtract.Cli.ParquetOutput.CandidatePartyRow>(path, rowGroupRows: 3);
+        for (int i = 0; i < 10; i++)
+            table.Add(new NewsExtract.Cli.ParquetOutput.CandidatePartyRow { RecordId = $"r{i}", CandidateIndex = i, Party = i % 2 == 0 ? "PKB" : "PDIP" });
+        table.Complete();
+        using var db = new DuckDBConnection("Data Source=:memory:");
+        db.Open();
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = $"SELECT (SELECT COUNT(*) FROM read_parquet('{path}')), (SELECT CAST(SUM(candidate_index) AS BIGINT) FROM read_parquet('{path}')), " +
+                          $"(SELECT COUNT(DISTINCT row_group_id) FROM parquet_metadata('{path}'))";
+        using var reader = cmd.ExecuteReader();
+        Assert.True(reader.Read());
+        Assert.Equal(10L, Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture));
+        Assert.Equal(45L, Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture));
+        Assert.Equal(4L, Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture)); // 3 + 3 + 3 + 1 rows
+    }
+
     private static readonly string[] RecordTablesNames = NewsExtract.Cli.ParquetOutput.RecordTables.Names;
 
     private static DuckDBConnection Open(string tables)
