@@ -26,7 +26,7 @@ internal static class RacesThroughputCommand
         var records = new[] { "seed", "articles", "races" }
             .Select(d => Path.Combine(root, "corpus", d))
             .SelectMany(d => Directory.GetFiles(d, "*.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-            .Select(f => extractor.Extract(File.ReadAllText(f), new ExtractionOptions { Source = new SourceInfo(Path: f) }))
+            .Select(f => extractor.Extract(File.ReadAllText(f), new ExtractionOptions { Source = new SourceInfo { Path = f } }))
             .ToList();
         Console.WriteLine($"base records: {records.Count} ({records.Count(r => r.Elections.Count > 0)} about elections, {records.Sum(r => r.Candidates.Count)} pairs)");
 

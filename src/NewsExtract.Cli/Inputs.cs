@@ -57,7 +57,7 @@ internal static class Inputs
                 if (StdinJsonLines.IsJsonLines(stdin))
                     foreach (var item in StdinJsonLines.Read(stdin, line => ParseJsonLine("-", line.Number, line.Text, published)))
                         yield return item;
-                else yield return StdinArticle(stdin.ReadToEnd(), published);
+                else yield return ReadFile(file, published, stdin);
                 continue;
             }
             yield return ReadFile(file, published, stdin);
@@ -66,8 +66,14 @@ internal static class Inputs
 
     private static BatchItem ReadFile(string file, DateOnly? published, TextReader stdin)
     {
-        var options = new ExtractionOptions { Source = new SourceInfo(Path: file), Published = published };
-        if (file == "-") return StdinArticle(stdin.ReadToEnd(), published);
+        var options = new ExtractionOptions { Source = new SourceInfo { Path = file }, Published = published };
+        if (file == "-")
+        {
+            string text = stdin.ReadToEnd();
+            return LooksLikeHtml(text)
+                ? new BatchItem("-", ArticleInput.FromHtml(Encoding.UTF8.GetBytes(text), options), null)
+                : new BatchItem("-", ArticleInput.FromText(text, options), null);
+        }
         if (!File.Exists(file))
             return new BatchItem(file, null, "no such file; check the path.");
         byte[] bytes;
@@ -88,15 +94,6 @@ internal static class Inputs
         if (decoded is null)
             return new BatchItem(file, null, "the file is not text (it holds NUL bytes or other binary data); give a .txt or .html article.");
         return new BatchItem(file, ArticleInput.FromText(decoded, options), null, warning);
-    }
-
-    /// <summary>Standard input read whole as one article (plain text or an HTML page).</summary>
-    private static BatchItem StdinArticle(string text, DateOnly? published)
-    {
-        var options = new ExtractionOptions { Source = new SourceInfo(Path: "-"), Published = published };
-        return LooksLikeHtml(text)
-            ? new BatchItem("-", ArticleInput.FromHtml(Encoding.UTF8.GetBytes(text), options), null)
-            : new BatchItem("-", ArticleInput.FromText(text, options), null);
     }
 
     /// <summary>UTF-8 (with or without BOM) or UTF-16 with BOM; other bytes are read as windows-1252. Null for binary data.</summary>
@@ -192,7 +189,7 @@ internal static class Inputs
             string? title = Str(root, "title");
             DateOnly? date = published;
             if (date is null && Str(root, "published") is { } p && DateOnly.TryParseExact(p.Length >= 10 ? p[..10] : p, "yyyy-MM-dd", out var d)) date = d;
-            var options = new ExtractionOptions { Source = new SourceInfo(Path: name, Url: url, Title: title), Published = date };
+            var options = new ExtractionOptions { Source = new SourceInfo { Path = name, Url = url, Title = title }, Published = date };
             if (Str(root, "html") is { } html) return new BatchItem(name, ArticleInput.FromHtml(Encoding.UTF8.GetBytes(html), options), null);
             if (Str(root, "text") is { } text) return new BatchItem(name, ArticleInput.FromText(text, options), null);
             return new BatchItem(name, null, "the line has neither an \"html\" nor a \"text\" field.");

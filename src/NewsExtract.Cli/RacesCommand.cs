@@ -43,6 +43,8 @@ internal static class RacesCommand
         {
             var unknown = parse.GetValue(paths)!.FirstOrDefault(p => p.Length > 1 && p[0] == '-' && !File.Exists(p) && !Directory.Exists(p));
             if (unknown is not null) return Task.FromResult(context.UsageError($"unknown option '{unknown}'."));
+            if (parse.GetValue(format) is not (OutputFormat.Json or OutputFormat.Jsonl or OutputFormat.Csv or OutputFormat.Parquet))
+                return Task.FromResult(context.UsageError($"races writes json, jsonl, csv or parquet, not {parse.GetValue(format).ToString().ToLowerInvariant()}."));
             if (parse.GetValue(format) == OutputFormat.Parquet && parse.GetValue(output) is null)
                 return Task.FromResult(context.UsageError("--format parquet writes a folder of tables: name it with --output DIR."));
             if (parse.GetValue(format) == OutputFormat.Parquet && File.Exists(parse.GetValue(output)))
@@ -128,7 +130,7 @@ internal sealed class RaceInputs(DateOnly? published, TextReader stdin)
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return [ArticleRecord.ForError(new SourceInfo(Path: file), $"{file}: cannot read the file: {ex.Message}")];
+            return [ArticleRecord.ForError(new SourceInfo { Path = file }, $"{file}: cannot read the file: {ex.Message}")];
         }
         return Lines(file, reader);
     }
@@ -151,7 +153,7 @@ internal sealed class RaceInputs(DateOnly? published, TextReader stdin)
             }
             catch (JsonException ex)
             {
-                return ArticleRecord.ForError(new SourceInfo(Path: $"{file}:{lineNo}"),
+                return ArticleRecord.ForError(new SourceInfo { Path = $"{file}:{lineNo}" },
                     $"{file}:{lineNo}: the line looks like a record but is not one: {ex.Message}");
             }
         }
@@ -166,7 +168,7 @@ internal sealed class RaceInputs(DateOnly? published, TextReader stdin)
     private ArticleRecord Extract(BatchItem item)
     {
         if (item.Input is null)
-            return ArticleRecord.ForError(new SourceInfo(Path: item.Name), $"{item.Name}: {item.ReadError}");
+            return ArticleRecord.ForError(new SourceInfo { Path = item.Name }, $"{item.Name}: {item.ReadError}");
         _extractor ??= NewsExtractor.CreateDefault();
         return _extractor.ExtractInput(item.Input);
     }

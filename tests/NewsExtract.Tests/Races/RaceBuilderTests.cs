@@ -17,7 +17,7 @@ public sealed class RaceBuilderTests
             evidence is null ? [] : [new Span(0, evidence.Length, evidence)]);
 
     private static ArticleRecord Record(string url, string outlet, Election[] elections, params CandidatePair[] pairs) =>
-        new(new SourceInfo(Url: url, Outlet: outlet, Published: new DateOnly(2024, 9, 23)), "", elections, pairs, [], [], [], [], []);
+        new(new SourceInfo { Url = url, Outlet = outlet, Published = new DateOnly(2024, 9, 23) }, "", elections, pairs, [], [], [], [], []);
 
     private static Election Walikota(Region region, int? year = 2024) => new(ElectionType.Walikota, region, year, []);
 
@@ -134,7 +134,7 @@ public sealed class RaceBuilderTests
         var b = new RaceBuilder();
         b.Add(Record("a", "x", []));
         b.Add(Record("b", "y", [Walikota(Surabaya), Walikota(Sidoarjo)], Pair(P("Eri"), P("Armuji"), election: null)));
-        b.Add(ArticleRecord.ForError(new SourceInfo(Path: "bad.txt"), "unreadable"));
+        b.Add(ArticleRecord.ForError(new SourceInfo { Path = "bad.txt" }, "unreadable"));
         var races = b.Build();
         var stats = b.Stats(races);
         Assert.Equal((3, 1, 1, 1), (stats.Records, stats.NotElection, stats.Errors, stats.PairsWithoutRace));
