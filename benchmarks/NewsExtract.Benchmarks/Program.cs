@@ -16,6 +16,7 @@ public static class Program
         ["matcher"] = (MatcherThroughput.Description, MatcherThroughput.Run),
         ["batch"] = (BatchThroughputCommand.Description, BatchThroughputCommand.Run),
         ["stages"] = (StageBreakdownCommand.Description, StageBreakdownCommand.Run),
+        ["races"] = (RacesThroughputCommand.Description, RacesThroughputCommand.Run),
     };
 
     public static int Main(string[] args)

@@ -16,9 +16,9 @@ internal static class ExtractCommand
         };
         var format = new Option<string>("--format", "-f")
         {
-            Description = "Output format: jsonl (one record per line), json (an array), csv (a table, see --table) or summary (one line per article for a person).",
+            Description = "Output format: jsonl (one record per line), json (an array), csv (a table, see --table), summary (one line per article for a person) or parquet (a folder of typed tables, named with --output).",
             DefaultValueFactory = _ => "jsonl",
-            HelpName = "jsonl|json|csv|summary",
+            HelpName = "jsonl|json|csv|summary|parquet",
         };
         format.AcceptOnlyFromAmong(FormatNames);
         var table = new Option<string>("--table")
@@ -53,6 +53,10 @@ internal static class ExtractCommand
             // The parser hands an unknown option to PATH; a path that looks like an option and is no file is a typo.
             var unknown = parse.GetValue(paths)!.FirstOrDefault(p => p.Length > 1 && p[0] == '-' && !File.Exists(p) && !Directory.Exists(p));
             if (unknown is not null) return Task.FromResult(context.UsageError($"unknown option '{unknown}'."));
+            if (parse.GetValue(format) == "parquet" && parse.GetValue(output) is null)
+                return Task.FromResult(context.UsageError("--format parquet writes a folder of tables: name it with --output DIR."));
+            if (parse.GetValue(format) == "parquet" && File.Exists(parse.GetValue(output)))
+                return Task.FromResult(context.UsageError($"--output '{parse.GetValue(output)}' is a file; --format parquet writes a folder of tables."));
             DateOnly? date = null;
             if (parse.GetValue(published) is { } p)
             {
@@ -76,13 +80,14 @@ internal static class ExtractCommand
         return command;
     }
 
-    internal static readonly string[] FormatNames = ["jsonl", "json", "csv", "summary"];
+    internal static readonly string[] FormatNames = ["jsonl", "json", "csv", "summary", "parquet"];
 
     private static OutputFormat ParseFormat(string name) => name switch
     {
         "json" => OutputFormat.Json,
         "csv" => OutputFormat.Csv,
         "summary" => OutputFormat.Summary,
+        "parquet" => OutputFormat.Parquet,
         _ => OutputFormat.Jsonl,
     };
 

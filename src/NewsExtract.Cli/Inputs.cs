@@ -51,6 +51,15 @@ internal static class Inputs
                 foreach (var item in ReadJsonLines(file, published)) yield return item;
                 continue;
             }
+            if (file == "-")
+            {
+                // JSONL on standard input streams line by line (a mapper of Hadoop Streaming or Spark's RDD.pipe).
+                if (StdinJsonLines.IsJsonLines(stdin))
+                    foreach (var item in StdinJsonLines.Read(stdin, line => ParseJsonLine("-", line.Number, line.Text, published)))
+                        yield return item;
+                else yield return ReadFile(file, published, stdin);
+                continue;
+            }
             yield return ReadFile(file, published, stdin);
         }
     }

@@ -4,7 +4,7 @@ using NewsExtract.Records;
 
 namespace NewsExtract.Cli;
 
-internal enum OutputFormat { Jsonl, Json, Csv, Summary }
+internal enum OutputFormat { Jsonl, Json, Csv, Summary, Parquet }
 
 /// <summary>How the chosen format is laid out: the CSV table, and indented JSON.</summary>
 internal sealed record OutputLayout(CsvTable Table = CsvTable.Pairs, bool Pretty = false)
@@ -25,6 +25,7 @@ internal sealed class RecordWriter : IDisposable
     private readonly TextWriter _writer;
     private readonly string? _target;
     private readonly string? _temp;
+    private readonly ParquetOutput.RecordTables? _tables;
     private bool _first = true;
     private bool _committed;
 
@@ -32,6 +33,13 @@ internal sealed class RecordWriter : IDisposable
     {
         _format = format;
         _layout = layout ?? OutputLayout.Default;
+        if (format == OutputFormat.Parquet)
+        {
+            // Parquet is a folder of tables (Parquet/RecordTables.cs); the command checks that --output names it.
+            _tables = new ParquetOutput.RecordTables(outputPath ?? throw new ArgumentException("Parquet output needs a folder.", nameof(outputPath)));
+            _writer = TextWriter.Null;
+            return;
+        }
         if (outputPath is null)
         {
             _writer = stdout;
@@ -67,6 +75,9 @@ internal sealed class RecordWriter : IDisposable
                 _writer.Write(ArticleSummary.Line(record));
                 _writer.Write('\n');
                 break;
+            case OutputFormat.Parquet:
+                _tables!.Write(record);
+                break;
         }
         _first = false;
         _writer.Flush();
@@ -75,6 +86,12 @@ internal sealed class RecordWriter : IDisposable
     /// <summary>Finishes the output; with --output, moves the complete file into place.</summary>
     public void Complete()
     {
+        if (_tables is not null)
+        {
+            _tables.Complete();
+            _committed = true;
+            return;
+        }
         if (_format == OutputFormat.Json) _writer.Write(_first ? "]\n" : "\n]\n");
         _writer.Flush();
         if (_temp is not null)
@@ -87,6 +104,7 @@ internal sealed class RecordWriter : IDisposable
 
     public void Dispose()
     {
+        _tables?.Dispose();
         if (_temp is null) return;
         _writer.Dispose();
         if (!_committed && File.Exists(_temp)) File.Delete(_temp);

@@ -46,9 +46,10 @@ public static class Program
     {
         // A plain command named "newsextract" rather than RootCommand, whose usage line shows the executable's file
         // name ("NewsExtract.Cli" under dotnet run); it gets RootCommand's --help and --version by hand.
-        var root = new Command(CommandName, "Structured, provenance-linked records from Indonesian election news.\n\nExamples:\n  newsextract extract corpus/seed\n  newsextract extract pages/ --format csv -o pairs.csv\n  newsextract extract crawl.jsonl --threads 4 -o records.jsonl\n  newsextract extract article.txt --format summary\n  newsextract eval corpus --split dev --errors\n  newsextract --version")
+        var root = new Command(CommandName, "Structured, provenance-linked records from Indonesian election news.\n\nExamples:\n  newsextract extract corpus/seed\n  newsextract extract pages/ --format csv -o pairs.csv\n  newsextract extract crawl.jsonl --threads 4 -o records.jsonl\n  newsextract extract article.txt --format summary\n  newsextract races records.jsonl --format csv -o races.csv\n  newsextract eval corpus --split dev --errors\n  newsextract --version")
         {
             ExtractCommand.Create(context),
+            RacesCommand.Create(context),
             EvalCommand.Create(context),
             // Maintainer commands: they work on the repository's corpus and model, so they stay out of the user help.
             Maintainer(CorpusCommand.Create(context)),
