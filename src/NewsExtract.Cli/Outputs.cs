@@ -7,33 +7,90 @@ namespace NewsExtract.Cli;
 internal enum OutputFormat { Jsonl, Json, Csv }
 
 /// <summary>
+/// Where --output goes, checked before any work starts. A link is written through (the file it points to is
+/// replaced, the link stays); a device or FIFO (/dev/null, /dev/stdout) is written in place; anything else is written
+/// under a temporary name beside the final file and renamed at the end.
+/// </summary>
+internal sealed record OutputTarget(string Path, bool Direct)
+{
+    /// <summary>The target of <paramref name="outputPath"/>, or null with a message a person can act on.</summary>
+    public static OutputTarget? Resolve(string outputPath, out string? problem)
+    {
+        problem = null;
+        string full = System.IO.Path.GetFullPath(outputPath);
+        string resolved = full;
+        try
+        {
+            if (new FileInfo(full).LinkTarget is not null)
+                resolved = File.ResolveLinkTarget(full, returnFinalTarget: true)?.FullName ?? full;
+        }
+        catch (IOException ex)
+        {
+            problem = $"--output '{outputPath}' is a link that cannot be followed ({ex.Message}).";
+            return null;
+        }
+        switch (FileKinds.Of(resolved))
+        {
+            case FileKind.Directory:
+                problem = $"--output '{outputPath}' is a folder; give the name of a file to write.";
+                return null;
+            case FileKind.Regular or FileKind.Missing:
+                string dir = System.IO.Path.GetDirectoryName(resolved) ?? ".";
+                if (!Directory.Exists(dir))
+                {
+                    problem = $"the folder of --output '{outputPath}' ({dir}) does not exist; create it first.";
+                    return null;
+                }
+                return new OutputTarget(resolved, Direct: false);
+            default:
+                return new OutputTarget(resolved, Direct: true);
+        }
+    }
+}
+
+/// <summary>
 /// Writes records as they come: JSON Lines (one record per line, flushed per record so a reader never sees a
-/// partial line), a JSON array, or CSV with one row per candidate pair (RFC 4180). With --output the file is
-/// written under a temporary name and renamed at the end, so an interrupted run never leaves a truncated file.
+/// partial line), a JSON array, or CSV with one row per candidate pair (RFC 4180). With --output a regular file is
+/// written under a temporary name and renamed at the end, so an interrupted or failed run never leaves a truncated
+/// file, nor the temporary one.
 /// </summary>
 internal sealed class RecordWriter : IDisposable
 {
     private readonly OutputFormat _format;
     private readonly TextWriter _writer;
+    private readonly bool _owned;
     private readonly string? _target;
     private readonly string? _temp;
+    private readonly Lock _gate = new();
     private bool _first = true;
     private bool _committed;
+    private bool _aborted;
 
     public RecordWriter(OutputFormat format, string? outputPath, TextWriter stdout)
+        : this(format, outputPath is null ? null : OutputTarget.Resolve(outputPath, out var problem) ?? throw new IOException(problem), stdout)
+    {
+    }
+
+    /// <exception cref="IOException">The temporary file cannot be created.</exception>
+    /// <exception cref="UnauthorizedAccessException">The folder or device is not writable.</exception>
+    public RecordWriter(OutputFormat format, OutputTarget? target, TextWriter stdout)
     {
         _format = format;
-        if (outputPath is null)
+        if (target is null)
         {
             _writer = stdout;
         }
+        else if (target.Direct)
+        {
+            _owned = true;
+            _writer = new StreamWriter(new FileStream(target.Path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1), new UTF8Encoding(false)) { NewLine = "\n" };
+        }
         else
         {
-            _target = Path.GetFullPath(outputPath);
-            string dir = Path.GetDirectoryName(_target) ?? ".";
-            Directory.CreateDirectory(dir);
-            _temp = Path.Combine(dir, $".{Path.GetFileName(_target)}.{Environment.ProcessId}.tmp");
-            _writer = new StreamWriter(_temp, false, new UTF8Encoding(false)) { NewLine = "\n" };
+            _owned = true;
+            _target = target.Path;
+            _temp = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(_target)!, $".{System.IO.Path.GetFileName(_target)}.{Environment.ProcessId}.tmp");
+            _writer = new StreamWriter(new FileStream(_temp, FileMode.Create, FileAccess.Write, FileShare.Read), new UTF8Encoding(false)) { NewLine = "\n" };
         }
         if (_format == OutputFormat.Json) _writer.Write('[');
         if (_format == OutputFormat.Csv) WriteCsvRow(CsvHeader);
@@ -64,19 +121,50 @@ internal sealed class RecordWriter : IDisposable
     {
         if (_format == OutputFormat.Json) _writer.Write(_first ? "]\n" : "\n]\n");
         _writer.Flush();
-        if (_temp is not null)
+        lock (_gate)
         {
-            _writer.Dispose();
-            File.Move(_temp, _target!, overwrite: true);
+            if (_aborted) return;
+            if (_temp is not null)
+            {
+                _writer.Dispose();
+                File.Move(_temp, _target!, overwrite: true);
+            }
+            _committed = true;
         }
-        _committed = true;
+    }
+
+    /// <summary>
+    /// Gives up the output from another thread (a signal): removes the temporary file, so the old output stays as it
+    /// was. The writing thread may go on writing into the removed file until the process ends; nothing is renamed.
+    /// </summary>
+    public void Abort()
+    {
+        lock (_gate)
+        {
+            if (_committed || _aborted) return;
+            _aborted = true;
+            if (_temp is not null) File.Delete(_temp);
+        }
     }
 
     public void Dispose()
     {
-        if (_temp is null) return;
-        _writer.Dispose();
-        if (!_committed && File.Exists(_temp)) File.Delete(_temp);
+        if (!_owned) return;
+        lock (_gate)
+        {
+            try
+            {
+                _writer.Dispose(); // on a full disk this flush fails again
+            }
+            catch (IOException) when (!_committed)
+            {
+                // The write that failed first is what the caller reports; this one repeats it.
+            }
+            finally
+            {
+                if (!_committed && _temp is not null) File.Delete(_temp);
+            }
+        }
     }
 
     internal static readonly string[] CsvHeader =
@@ -143,7 +231,15 @@ internal sealed class RecordWriter : IDisposable
     internal static string CsvField(string? value)
     {
         if (string.IsNullOrEmpty(value)) return "";
-        bool quote = value.AsSpan().IndexOfAny("\",\r\n") >= 0 || value[0] == ' ' || value[^1] == ' ';
+        // A cell that starts with = + - @ (or tab, CR) is a formula to a spreadsheet: "=HYPERLINK(...)" in a scraped
+        // title would run when the CSV is opened. As OWASP advises, a leading ' makes it text, and the cell is quoted.
+        bool formula = value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !PlainNumber(value);
+        if (formula) value = "'" + value;
+        bool quote = formula || value.AsSpan().IndexOfAny("\",\r\n") >= 0 || value[0] == ' ' || value[^1] == ' ';
         return quote ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
     }
+
+    /// <summary>"-3" or "+1.5": a number, which no spreadsheet runs, so it stays as written.</summary>
+    private static bool PlainNumber(string value) =>
+        value.Length > 1 && value.AsSpan(1).IndexOfAnyExcept("0123456789.") < 0 && char.IsAsciiDigit(value[1]);
 }

@@ -1,13 +1,28 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.Reflection;
+using System.Text;
+using Microsoft.Win32.SafeHandles;
 
 namespace NewsExtract.Cli;
 
 /// <summary>The console streams a command works with; tests pass their own.</summary>
-internal sealed record CliContext(TextReader Stdin, TextWriter Stdout, TextWriter Stderr)
+internal sealed record CliContext(Stream Stdin, TextWriter Stdout, TextWriter Stderr)
 {
+    /// <summary>Some inputs could not be read (each has an error record), or the output could not be written.</summary>
+    public const int FailedExitCode = 1;
+
     public const int UsageExitCode = 2;
+
+    /// <summary>A bug in the tool: an exception no input should cause.</summary>
+    public const int InternalErrorExitCode = 3;
+
+    /// <summary>Standard output was closed by its reader (extract ... | head): 128 + SIGPIPE, as a shell reports a tool SIGPIPE stopped.</summary>
+    public const int BrokenPipeExitCode = 141;
+
+    /// <summary>EPIPE: the reader of a pipe went away.</summary>
+    public static bool IsBrokenPipe(Exception ex) =>
+        ex is IOException && (ex.HResult == 32 || ex.Message.Contains("Broken pipe", StringComparison.OrdinalIgnoreCase));
 
     public int UsageError(string message)
     {
@@ -19,7 +34,44 @@ internal sealed record CliContext(TextReader Stdin, TextWriter Stdout, TextWrite
 
 public static class Program
 {
-    public static int Main(string[] args) => Run(args, new CliContext(Console.In, Console.Out, Console.Error));
+    public static int Main(string[] args)
+    {
+        var stdout = StandardOutput();
+        try
+        {
+            int code = Run(args, new CliContext(Console.OpenStandardInput(), stdout, Console.Error));
+            stdout.Flush();
+            return code;
+        }
+        catch (Exception ex) when (CliContext.IsBrokenPipe(ex))
+        {
+            return CliContext.BrokenPipeExitCode; // quietly, as grep and jq stop when their reader has gone
+        }
+        catch (Exception ex)
+        {
+            Console.Error.WriteLine($"newsextract: internal error: {ex}");
+            Console.Error.WriteLine("newsextract: this is a bug in newsextract, not a problem with the input; please report it with the command line.");
+            return CliContext.InternalErrorExitCode;
+        }
+    }
+
+    /// <summary>
+    /// Standard output as a plain stream on Unix: Console.Out ignores EPIPE, so a batch piped into head would run to
+    /// its end; a FileStream on descriptor 1 reports it.
+    /// </summary>
+    private static TextWriter StandardOutput()
+    {
+        if (OperatingSystem.IsWindows()) return Console.Out;
+        try
+        {
+            var stream = new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, 1);
+            return new StreamWriter(stream, new UTF8Encoding(false), 65536) { NewLine = "\n" };
+        }
+        catch (Exception ex) when (ex is IOException or ArgumentException or UnauthorizedAccessException)
+        {
+            return Console.Out; // descriptor 1 closed or not a file: the console's own writer copes
+        }
+    }
 
     internal static int Run(string[] args, CliContext context)
     {
@@ -40,7 +92,11 @@ public static class Program
             context.Stderr.WriteLine("Run 'newsextract --help' for usage.");
             return CliContext.UsageExitCode;
         }
-        var config = new InvocationConfiguration { Output = context.Stdout, Error = context.Stderr };
+        // Exceptions reach Main (exit 3, not the parser's exit 1); signals are handled by the extract command itself.
+        var config = new InvocationConfiguration
+        {
+            Output = context.Stdout, Error = context.Stderr, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null,
+        };
         return parse.Invoke(config);
     }
 
