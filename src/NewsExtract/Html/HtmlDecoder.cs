@@ -33,7 +33,8 @@ internal static partial class HtmlDecoder
 
         var head = bytes[..Math.Min(bytes.Length, SniffLength)];
         var declared = DeclaredCharset(Encoding.Latin1.GetString(head));
-        if (declared is null || IsUtf8Name(declared))
+        // A page without a BOM that declares UTF-16 is ASCII-compatible bytes: browsers read it as UTF-8 (WHATWG).
+        if (declared is null || IsUtf8Name(declared) || declared is "utf-16" or "utf-16le" or "utf-16be")
             return DecodeUtf8OrFallback(bytes, warnings, declared is null ? "no charset is declared" : $"the page declares charset {declared}");
 
         Encoding? encoding = ResolveEncoding(declared);

@@ -69,7 +69,10 @@ internal sealed class DateStage : IStage
                 taken.Add((s, e));
             }
 
-        if (a.Published is DateOnly published)
+        // Relative dates resolve within a year of the publication day; a day at the very ends of the calendar
+        // (--published 9999-12-31, a page dated 0001-01-01) has no such neighbours and resolves nothing.
+        DateOnly? usablePublished = a.Published is { Year: >= 2 and <= 9998 } day ? day : null;
+        if (usablePublished is DateOnly published)
         {
             foreach (Match m in _patterns["dates.relative"].Matches(text))
             {
@@ -103,7 +106,7 @@ internal sealed class DateStage : IStage
         int? contextYear = ContextYear(a, found);
         foreach (var f in found.OrderBy(f => f.Start))
         {
-            int? year = f.Year ?? ResolveYear(a.Published, contextYear, f.Month, f.Day);
+            int? year = f.Year ?? ResolveYear(usablePublished, contextYear, f.Month, f.Day);
             if (year is null) continue;
             if (f.Day > DateTime.DaysInMonth(year.Value, f.Month)) continue;
             var date = new DateOnly(year.Value, f.Month, f.Day);
