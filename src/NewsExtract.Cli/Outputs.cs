@@ -92,8 +92,8 @@ internal sealed class RecordWriter : IDisposable
             _temp = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(_target)!, $".{System.IO.Path.GetFileName(_target)}.{Environment.ProcessId}.tmp");
             _writer = new StreamWriter(new FileStream(_temp, FileMode.Create, FileAccess.Write, FileShare.Read), new UTF8Encoding(false)) { NewLine = "\n" };
         }
-        if (_format == OutputFormat.Json) _writer.Write('[');
-        if (_format == OutputFormat.Csv) WriteCsvRow(CsvHeader);
+        if (_format == OutputFormat.Json) Emit("[");
+        if (_format == OutputFormat.Csv) Emit(CsvRow(CsvHeader));
     }
 
     public void Write(ArticleRecord record)
@@ -101,26 +101,41 @@ internal sealed class RecordWriter : IDisposable
         switch (_format)
         {
             case OutputFormat.Jsonl:
-                _writer.Write(RecordJson.ToJsonLine(record));
-                _writer.Write('\n');
+                Emit(RecordJson.ToJsonLine(record) + "\n");
                 break;
             case OutputFormat.Json:
-                _writer.Write(_first ? "\n" : ",\n");
-                _writer.Write(RecordJson.ToJsonLine(record));
+                Emit((_first ? "\n" : ",\n") + RecordJson.ToJsonLine(record));
                 break;
             case OutputFormat.Csv:
-                foreach (var row in CsvRows(record)) WriteCsvRow(row);
+                Emit(string.Concat(CsvRows(record).Select(CsvRow)));
                 break;
         }
         _first = false;
-        _writer.Flush();
+        Emit(null);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="text"/> (flushes for null). A failed write is an <see cref="IOException"/>: .NET reports
+    /// a file past the size limit (EFBIG) as ArgumentOutOfRangeException, which here can only come from the stream.
+    /// </summary>
+    private void Emit(string? text)
+    {
+        try
+        {
+            if (text is null) _writer.Flush();
+            else _writer.Write(text);
+        }
+        catch (ArgumentOutOfRangeException ex)
+        {
+            throw new IOException($"the file grew past the size this system allows ({ex.Message})", ex);
+        }
     }
 
     /// <summary>Finishes the output; with --output, moves the complete file into place.</summary>
     public void Complete()
     {
-        if (_format == OutputFormat.Json) _writer.Write(_first ? "]\n" : "\n]\n");
-        _writer.Flush();
+        if (_format == OutputFormat.Json) Emit(_first ? "]\n" : "\n]\n");
+        Emit(null);
         lock (_gate)
         {
             if (_aborted) return;
@@ -156,7 +171,7 @@ internal sealed class RecordWriter : IDisposable
             {
                 _writer.Dispose(); // on a full disk this flush fails again
             }
-            catch (IOException) when (!_committed)
+            catch (Exception ex) when (!_committed && ex is IOException or ArgumentOutOfRangeException)
             {
                 // The write that failed first is what the caller reports; this one repeats it.
             }
@@ -218,15 +233,8 @@ internal sealed class RecordWriter : IDisposable
     private static string? Num(double? v) => v?.ToString("0.###", CultureInfo.InvariantCulture);
     private static string? Join(IReadOnlyList<string>? items) => items is null || items.Count == 0 ? null : string.Join("; ", items);
 
-    private void WriteCsvRow(string?[] fields)
-    {
-        for (int i = 0; i < fields.Length; i++)
-        {
-            if (i > 0) _writer.Write(',');
-            _writer.Write(CsvField(fields[i]));
-        }
-        _writer.Write("\r\n"); // RFC 4180 line break
-    }
+    private static string CsvRow(string?[] fields) =>
+        string.Join(',', fields.Select(CsvField)) + "\r\n"; // RFC 4180 line break
 
     internal static string CsvField(string? value)
     {

@@ -34,13 +34,16 @@ internal sealed record CliContext(Stream Stdin, TextWriter Stdout, TextWriter St
 
 public static class Program
 {
-    public static int Main(string[] args)
+    public static int Main(string[] args) =>
+        RunGuarded(args, new CliContext(Console.OpenStandardInput(), StandardOutput(), Console.Error));
+
+    /// <summary>Runs a command; an exception that escapes it is a bug of the tool: exit 3, never 1 (some inputs failed).</summary>
+    internal static int RunGuarded(string[] args, CliContext context)
     {
-        var stdout = StandardOutput();
         try
         {
-            int code = Run(args, new CliContext(Console.OpenStandardInput(), stdout, Console.Error));
-            stdout.Flush();
+            int code = Run(args, context);
+            context.Stdout.Flush();
             return code;
         }
         catch (Exception ex) when (CliContext.IsBrokenPipe(ex))
@@ -49,8 +52,8 @@ public static class Program
         }
         catch (Exception ex)
         {
-            Console.Error.WriteLine($"newsextract: internal error: {ex}");
-            Console.Error.WriteLine("newsextract: this is a bug in newsextract, not a problem with the input; please report it with the command line.");
+            context.Stderr.WriteLine($"newsextract: internal error: {ex}");
+            context.Stderr.WriteLine("newsextract: this is a bug in newsextract, not a problem with the input; please report it with the command line.");
             return CliContext.InternalErrorExitCode;
         }
     }
