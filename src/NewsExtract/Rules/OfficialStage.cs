@@ -33,10 +33,14 @@ internal sealed class OfficialStage : IStage
         var cats = _people.TokenCategories(a, out var titles);
         var matches = a.Matches;
         var byFirstToken = new Dictionary<int, List<PhraseMatch>>();
+        // The acting words ("Plt.", "Pj.") by the token they end at: one lookup per role instead of a scan of every match.
+        var actingByEndToken = new Dictionary<int, int>();
         foreach (var m in matches)
         {
             if (!byFirstToken.TryGetValue(m.FirstToken, out var list)) byFirstToken[m.FirstToken] = list = [];
             list.Add(m);
+            if (m.Category == VocabularyCategory.Role && _vocabularies.Institutions.Role(m.EntryId).Kind == RoleKind.Acting)
+                actingByEndToken[m.EndToken] = m.Start; // the last one wins, as in text order before
         }
         var candidates = a.Candidates.SelectMany(c => new[] { c.Head, c.Deputy }).Where(p => p is not null).Select(p => p!).ToList();
         var seen = new List<string>();
@@ -55,11 +59,7 @@ internal sealed class OfficialStage : IStage
             int roleStart = m.Start;
 
             // An acting word before ("Plt. Kepala", "Pj. Wali Kota") stays with the role.
-            int actingStart = m.Start;
-            foreach (var prev in matches)
-                if (prev.EndToken == m.FirstToken && prev.Category == VocabularyCategory.Role
-                    && _vocabularies.Institutions.Role(prev.EntryId).Kind == RoleKind.Acting)
-                    actingStart = prev.Start;
+            int actingStart = actingByEndToken.TryGetValue(m.FirstToken, out int actingAt) ? actingAt : m.Start;
             if (m.Category == VocabularyCategory.Role && _vocabularies.Institutions.Role(m.EntryId).Kind == RoleKind.Acting) continue;
             string acting = actingStart < m.Start ? a.Text[actingStart..m.Start] : "";
 
