@@ -62,6 +62,24 @@ internal static class CliProcess
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
+        long peak = 0;
+        // Peak RSS: the kernel's high-water mark (VmHWM), read until the process ends (Linux; 0 elsewhere).
+        var sampler = Task.Run(() =>
+        {
+            string status = $"/proc/{process.Id}/status";
+            while (!process.HasExited)
+            {
+                try
+                {
+                    foreach (var line in File.ReadLines(status))
+                        if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                            peak = Math.Max(peak, long.Parse(line[6..].Trim().Split(' ')[0]) * 1024);
+                }
+                catch (IOException) { break; } // the process ended between the check and the read
+                catch (UnauthorizedAccessException) { break; }
+                Thread.Sleep(10);
+            }
+        });
         try
         {
             if (stdin is not null) process.StandardInput.BaseStream.Write(stdin);
@@ -78,7 +96,8 @@ internal static class CliProcess
             throw new TimeoutException($"newsextract did not finish within {timeoutSeconds} s (hang): {string.Join(' ', info.ArgumentList)}\nstderr: {stderr.Result}");
         }
         process.WaitForExit();
-        return new ProcessResult(process.ExitCode, stdout.Result, stderr.Result, watch.Elapsed);
+        sampler.Wait();
+        return new ProcessResult(process.ExitCode, stdout.Result, stderr.Result, watch.Elapsed) { PeakRss = peak };
     }
 
     /// <summary>Sends a real signal to a process (kill(2)).</summary>
@@ -99,6 +118,9 @@ internal static class CliProcess
 
 internal sealed record ProcessResult(int Exit, string Out, string Err, TimeSpan Elapsed)
 {
+    /// <summary>Peak resident memory in bytes (from /proc on Linux; 0 where there is none).</summary>
+    public long PeakRss { get; init; }
+
     public string[] Lines => Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
     public ArticleRecord[] Records => Lines.Select(RecordJson.Parse).ToArray();
@@ -112,6 +134,15 @@ public sealed class PosixFactAttribute : FactAttribute
     public PosixFactAttribute()
     {
         if (OperatingSystem.IsWindows()) Skip = "Needs a POSIX system (FIFOs, signals, /dev/zero, symbolic links); run it on Linux or macOS.";
+    }
+}
+
+/// <summary>A test that reads /proc (peak memory of a child process); skipped with that reason elsewhere than Linux.</summary>
+public sealed class LinuxFactAttribute : FactAttribute
+{
+    public LinuxFactAttribute()
+    {
+        if (!OperatingSystem.IsLinux()) Skip = "Reads a child's peak memory from /proc; run it on Linux.";
     }
 }
 

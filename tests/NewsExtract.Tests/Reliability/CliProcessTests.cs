@@ -379,6 +379,27 @@ public sealed class CliProcessTests
         Assert.NotEmpty(r.Records[1].Entities);
     }
 
+    // 10. Memory bounds: an element-dense page cost about 150 MB per MB; an endless standard input was read whole.
+    [LinuxFact]
+    public void Element_dense_pages_and_endless_input_stay_within_bounded_memory()
+    {
+        using var tmp = new TempFolder();
+        string dense = tmp.File("dense.html", "<html><body>" + string.Concat(Enumerable.Repeat("<b>a</b>", 1_000_000)) + "</body></html>"); // 8 MB
+        string good = tmp.File("good.txt", Article);
+
+        var page = CliProcess.Run(["extract", dense, good], timeoutSeconds: 120);
+        var stdin = CliProcess.Shell($"exec dotnet \"$CLI_DLL\" extract - '{good}' < /dev/zero", timeoutSeconds: 60);
+
+        Assert.True(page.Exit == 0, page.ToString());
+        Assert.Equal(2, page.Records.Length);
+        Assert.Contains(page.Records[0].Warnings, w => w.Contains("100,000 elements"));
+        Assert.InRange(page.PeakRss, 1, 600L << 20); // 1.2 GB before the element cap
+        Assert.True(stdin.Exit == 1, stdin.ToString());
+        Assert.Equal(2, stdin.Records.Length);
+        Assert.Contains("--max-bytes", stdin.Records[0].Error!.Message);
+        Assert.InRange(stdin.PeakRss, 1, 400L << 20);
+    }
+
     // 11. A title or url starting with = + - @ was written raw into CSV.
     [PosixFact]
     public void Csv_cells_that_would_start_a_formula_are_neutralised()
