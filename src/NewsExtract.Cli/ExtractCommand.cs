@@ -31,12 +31,12 @@ internal static class ExtractCommand
         };
         var maxBytes = new Option<long>("--max-bytes")
         {
-            Description = $"Largest input read, in bytes: a file, an HTML page, a JSONL line or standard input (default {ReadLimits.DefaultMaxBytes:N0}). A larger one gets an error record.",
+            Description = "Largest input read, in bytes (counted while reading): a file, an HTML page, a JSONL line or standard input. A larger one gets an error record.",
             DefaultValueFactory = _ => ReadLimits.DefaultMaxBytes,
         };
         var maxChars = new Option<int>("--max-chars")
         {
-            Description = $"Longest article text, in characters (default {ExtractionOptions.Default.MaxTextLength:N0}). A longer one gets an error record.",
+            Description = "Longest article text, in characters. A longer one gets an error record.",
             DefaultValueFactory = _ => ExtractionOptions.Default.MaxTextLength,
         };
         var command = new Command("extract", "Extract election records from news articles.\n\n" +

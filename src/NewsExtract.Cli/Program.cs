@@ -78,7 +78,7 @@ public static class Program
 
     internal static int Run(string[] args, CliContext context)
     {
-        var root = new RootCommand("newsextract: structured, provenance-linked records from Indonesian election news.\n\nExamples:\n  newsextract extract corpus/seed\n  newsextract extract pages/ --format csv -o pairs.csv\n  newsextract extract crawl.jsonl --threads 4 -o records.jsonl\n  newsextract eval corpus --split dev --errors\n  newsextract --version")
+        var root = new RootCommand("newsextract: structured, provenance-linked records from Indonesian election news.\n\nExamples:\n  newsextract extract corpus/seed\n  newsextract extract pages/ --format csv -o pairs.csv\n  newsextract extract crawl.jsonl --threads 4 -o records.jsonl\n  newsextract eval corpus --split dev --errors\n  newsextract --version\n\nExit codes of extract: 0 all inputs read, 1 some failed, 2 usage, 3 internal error (see extract --help).")
         {
             ExtractCommand.Create(context),
             EvalCommand.Create(context),
