@@ -15,6 +15,9 @@ namespace NewsExtract.Rules;
 /// </summary>
 internal sealed class CandidateStage : IStage
 {
+    /// <summary>Distinct pairs read from one text; real articles name a handful (a regional round-up a few dozen).</summary>
+    internal const int MaxPairs = 100;
+
     private readonly PatternLibrary _patterns;
     private readonly Vocabularies _vocabularies;
     private readonly PersonReader _people;
@@ -112,11 +115,21 @@ internal sealed class CandidateStage : IStage
         var mentions = FindPairMentions(a, cats, titles);
         if (mentions.Count == 0) return;
 
-        // Merge mentions of the same pair, in order of first mention.
+        // Merge mentions of the same pair, in order of first mention. Each mention is compared with every pair so far
+        // (names match loosely, so there is no key to look up): past MaxPairs a text is no article but a list, and the
+        // mentions of further pairs are left out, which keeps the work linear in the text.
         var pairs = new List<PairBuilder>();
+        var merged = new List<PairMention>(mentions.Count);
+        bool capped = false;
         foreach (var m in mentions)
         {
             var pair = pairs.FirstOrDefault(p => p.Head.Matches(m.Head.Name) && p.Deputy.Matches(m.Deputy.Name));
+            if (pair is null && pairs.Count >= MaxPairs)
+            {
+                capped = true;
+                continue;
+            }
+            merged.Add(m);
             if (pair is null)
             {
                 pair = new PairBuilder { Head = new PersonBuilder(m.Head), Deputy = new PersonBuilder(m.Deputy), FirstSentence = m.Sentence };
@@ -132,6 +145,8 @@ internal sealed class CandidateStage : IStage
             if (pair.Evidence.Count < 8) pair.Evidence.Add(a.SpanOf(m.Start, m.End));
         }
 
+        if (capped) a.Warnings.Add($"The text names more than {MaxPairs} candidate pairs; the mentions of further pairs were not read.");
+        mentions = merged;
         LinkFullNames(a, cats, titles, pairs);
         LinkNicknames(a, cats, titles, pairs, mentions);
         var bySentence = new SentenceMentions(mentions);
@@ -248,11 +263,16 @@ internal sealed class CandidateStage : IStage
                 t = Math.Max(t + 1, p.EndToken);
             }
         }
+        // The words of every person once, not once per pair (the cheap tests run first; the result is the same).
+        var firstWords = people.Select(p => Words(p.Name) is { Length: > 0 } w ? w[0] : null).ToArray();
         foreach (var pair in pairs)
             foreach (var person in new[] { pair.Head, pair.Deputy })
             {
-                var fuller = people.Where(p => p.NameWords.Length > person.Name.Split(' ').Length && Compatible(p.Name, person.Name)
-                                               && Words(person.Name).Length > 0 && string.Equals(Words(p.Name)[0], Words(person.Name)[0], StringComparison.OrdinalIgnoreCase))
+                int wordCount = person.Name.Split(' ').Length;
+                string? first = Words(person.Name) is { Length: > 0 } pw ? pw[0] : null;
+                var fuller = first is null ? null : people
+                    .Where((p, i) => p.NameWords.Length > wordCount && string.Equals(firstWords[i], first, StringComparison.OrdinalIgnoreCase)
+                                     && Compatible(p.Name, person.Name))
                     .OrderByDescending(p => p.Titles.Count).ThenBy(p => p.Start).FirstOrDefault();
                 // Titles written on the same name elsewhere ("jelas Drs. Santoso,M.Pd") belong to the person too.
                 foreach (var same in people.Where(p => string.Equals(p.Name, person.Name, StringComparison.OrdinalIgnoreCase) && p.Titles.Count > 0))
