@@ -18,8 +18,15 @@ internal sealed class SignalGuard : IDisposable
             _registrations.Add(PosixSignalRegistration.Create(signal, context =>
             {
                 context.Cancel = true;
-                writer.Abort();
-                stderr.WriteLine($"newsextract: stopped by {signal}; --output '{output}' was not written (an existing file is unchanged).");
+                try
+                {
+                    writer.Abort();
+                    stderr.WriteLine($"newsextract: stopped by {signal}; --output '{output}' was not written (an existing file is unchanged).");
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    stderr.WriteLine($"newsextract: stopped by {signal}; the temporary file beside --output '{output}' could not be removed: {ex.Message}");
+                }
                 stderr.Flush();
                 Environment.Exit(128 + number);
             }));
