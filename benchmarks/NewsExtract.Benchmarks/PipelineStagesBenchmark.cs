@@ -120,6 +120,7 @@ internal static class StageBreakdownCommand
     public static int Run(string[] args)
     {
         if (args.Length > 0 && args[0] == "--patterns") return Patterns();
+        if (args.Length > 0 && args[0] == "--files") return Files(args[1..]);
         int rounds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 3;
         var extractor = NewsExtractor.CreateDefault();
         var stages = PipelineStages.Of(extractor);
@@ -163,6 +164,42 @@ internal static class StageBreakdownCommand
         Console.WriteLine($"{"part",-18} {"us/article",11} {"share",7}");
         foreach (var (name, t) in times.OrderByDescending(kv => kv.Value))
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-18} {t.TotalMilliseconds / n * 1000,11:0} {t.TotalMilliseconds / total,7:P1}"));
+        return 0;
+    }
+
+    /// <summary>
+    /// <c>stages --files A.txt B.txt</c>: one timed pass per file (after a warm-up on the first), each stage's time in
+    /// ms. Run it on the same hostile shape at two sizes to see which stage grows faster than its input.
+    /// </summary>
+    private static int Files(string[] files)
+    {
+        var extractor = NewsExtractor.CreateDefault();
+        var stages = PipelineStages.Of(extractor);
+        bool warm = true;
+        foreach (var file in files.Prepend(files[0]))
+        {
+            var text = File.ReadAllText(file);
+            var marks = new List<(string, TimeSpan)>();
+            var w = Stopwatch.StartNew();
+            var norm = TextNormalizer.Normalize(text);
+            marks.Add(("normalize", w.Elapsed));
+            var tokens = Tokenizer.Tokenize(norm.Text);
+            var sentences = SentenceSplitter.Split(norm.Text, tokens);
+            marks.Add(("tokens+sentences", w.Elapsed));
+            var analysis = new Analysis(new Document(norm, tokens, sentences), new SourceInfo { Published = PipelineStages.Published }, PipelineStages.Published);
+            foreach (var stage in stages)
+            {
+                stage.Process(analysis, CancellationToken.None);
+                marks.Add((stage.GetType().Name, w.Elapsed));
+            }
+            RecordJson.ToJsonLine(RecordAssembler.Assemble(analysis));
+            marks.Add(("assemble+json", w.Elapsed));
+            if (warm) { warm = false; continue; }
+            var last = TimeSpan.Zero;
+            var parts = new List<string>();
+            foreach (var (name, at) in marks) { parts.Add(string.Create(CultureInfo.InvariantCulture, $"{name} {(at - last).TotalMilliseconds:0}")); last = at; }
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileName(file)}: {text.Length:N0} chars, {w.Elapsed.TotalSeconds:0.00} s: {string.Join(", ", parts)} (ms)"));
+        }
         return 0;
     }
 

@@ -55,7 +55,7 @@ internal static class RacesThroughputCommand
                 var clock = Stopwatch.StartNew();
                 var stderr = new StringWriter();
                 int exit = NewsExtract.Cli.Program.Run(["races", file, "--format", "jsonl", "-o", Path.Combine(dir, "races.jsonl")],
-                    new CliContext(TextReader.Null, TextWriter.Null, stderr));
+                    new CliContext(Stream.Null, TextWriter.Null, stderr));
                 clock.Stop();
                 process.Refresh();
                 double cpu = (process.TotalProcessorTime - cpu0).TotalSeconds;

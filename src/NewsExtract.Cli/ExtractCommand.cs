@@ -42,14 +42,32 @@ internal static class ExtractCommand
             HelpName = "yyyy-mm-dd",
         };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No end-of-run summary on standard error (errors are still reported)." };
-        var command = new Command("extract", "Extract election records from news articles.\n\nExamples:\n  newsextract extract corpus/seed\n  newsextract extract page.html --format csv -o pairs.csv\n  newsextract extract pages/ --format csv --table officials -o officials.csv\n  newsextract extract article.txt --format summary\n  newsextract extract article.txt --pretty\n  newsextract extract scraped.jsonl --threads 2 -o records.jsonl\n  cat article.txt | newsextract extract - --published 2024-09-23")
+        var maxBytes = new Option<long>("--max-bytes")
         {
-            paths, format, table, pretty, output, threads, published, quiet,
+            Description = "Largest input read, in bytes (counted while reading): a file, an HTML page, a JSONL line or standard input. A larger one gets an error record.",
+            DefaultValueFactory = _ => ReadLimits.DefaultMaxBytes,
+            HelpName = "n",
+        };
+        var maxChars = new Option<int>("--max-chars")
+        {
+            Description = "Longest article text, in characters. A longer one gets an error record.",
+            DefaultValueFactory = _ => ExtractionOptions.Default.MaxTextLength,
+            HelpName = "n",
+        };
+        var command = new Command("extract", "Extract election records from news articles.\n\n" +
+            "Every input gets one record in input order: an article record, or an error record naming what is wrong.\n" +
+            "Only regular files are read (FIFOs and devices get an error record); links to folders are not followed.\n" +
+            "Memory holds at most 2 x --threads inputs of at most --max-bytes each.\n\n" +
+            "Examples:\n  newsextract extract corpus/seed\n  newsextract extract page.html --format csv -o pairs.csv\n  newsextract extract pages/ --format csv --table officials -o officials.csv\n  newsextract extract article.txt --format summary\n  newsextract extract article.txt --pretty\n  newsextract extract scraped.jsonl --threads 2 -o records.jsonl\n  cat article.txt | newsextract extract - --published 2024-09-23")
+        {
+            paths, format, table, pretty, output, threads, published, quiet, maxBytes, maxChars,
         };
         command.SetAction((parse, ct) =>
         {
             int n = parse.GetValue(threads);
             if (n < 1) return Task.FromResult(context.UsageError("--threads must be 1 or more."));
+            if (parse.GetValue(maxBytes) < 1) return Task.FromResult(context.UsageError("--max-bytes must be 1 or more."));
+            if (parse.GetValue(maxChars) < 1) return Task.FromResult(context.UsageError("--max-chars must be 1 or more."));
             // The parser hands an unknown option to PATH; a path that looks like an option and is no file is a typo.
             var unknown = parse.GetValue(paths)!.FirstOrDefault(p => p.Length > 1 && p[0] == '-' && !File.Exists(p) && !Directory.Exists(p));
             if (unknown is not null) return Task.FromResult(context.UsageError($"unknown option '{unknown}'."));
@@ -75,7 +93,12 @@ internal static class ExtractCommand
             if (parse.GetResult(table) is { Implicit: false } && chosen != OutputFormat.Csv)
                 return Task.FromResult(context.UsageError("--table chooses a CSV table; use it with --format csv."));
             var layout = new OutputLayout(CsvTables.Parse(parse.GetValue(table)!), parse.GetValue(pretty));
-            return Task.FromResult(Run(context, parse.GetValue(paths)!, chosen, parse.GetValue(output), n, date, ct, layout, parse.GetValue(quiet)));
+            var settings = new ExtractSettings(chosen, parse.GetValue(output), n, date, parse.GetValue(maxBytes), parse.GetValue(maxChars))
+            {
+                Layout = layout,
+                Quiet = parse.GetValue(quiet),
+            };
+            return Task.FromResult(Run(context, parse.GetValue(paths)!, settings, ct));
         });
         return command;
     }
@@ -92,43 +115,132 @@ internal static class ExtractCommand
     };
 
     internal static int Run(CliContext context, string[] paths, OutputFormat format, string? output, int threads, DateOnly? published, CancellationToken ct,
-        OutputLayout? layout = null, bool quiet = true)
+        OutputLayout? layout = null, bool quiet = true) =>
+        Run(context, paths, new ExtractSettings(format, output, threads, published) { Layout = layout ?? OutputLayout.Default, Quiet = quiet }, ct);
+
+    internal static int Run(CliContext context, string[] paths, ExtractSettings settings, CancellationToken ct)
     {
+        // Everything that can make the run pointless is checked before any work: a bad --output is a usage error.
+        OutputTarget? target = null;
+        // Parquet writes a folder of tables (checked by the option handler); the other formats one file or stdout.
+        if (settings.Output is not null && settings.Format != OutputFormat.Parquet)
+        {
+            target = OutputTarget.Resolve(settings.Output, out var problem);
+            if (target is null) return context.UsageError(problem!);
+        }
         // A missing path becomes an error record like any unreadable input, so one bad name does not stop a batch.
-        var files = Inputs.Expand(paths, out _);
-        if (files.Count == 0)
+        var sources = Inputs.Expand(paths, out var notes);
+        foreach (var note in notes) context.Stderr.WriteLine($"newsextract: {note}");
+        if (sources.Count == 0)
             return context.UsageError($"no .txt, .html, .htm or .jsonl files in {string.Join(", ", paths)}");
 
-        var extractor = NewsExtractor.CreateDefault();
-        int failed = 0, done = 0;
-        using var progress = Progress.Create(context.Stderr, files.Count);
-        var summary = new RunSummary();
-        using (var writer = new RecordWriter(format, output, context.Stdout, layout))
+        RecordWriter writer;
+        try
         {
-            var items = Inputs.Read(files, published, context.Stdin);
-            foreach (var record in Parallel.OrderedMap(items, item => Extract(extractor, item, ct), threads, ct))
+            writer = settings.Format == OutputFormat.Parquet
+                ? RecordWriter.ForParquet(settings.Output!)
+                : new RecordWriter(settings.Format, target, context.Stdout, settings.Layout);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            if (target is null && CliContext.IsBrokenPipe(ex)) return CliContext.BrokenPipeExitCode;
+            return target is null
+                ? OutputFailed(context, null, ex)
+                : context.UsageError($"cannot write --output '{settings.Output}': {ex.Message}");
+        }
+
+        var extractor = NewsExtractor.CreateDefault();
+        var limits = new ReadLimits(settings.MaxBytes);
+        int failed = 0, crashed = 0, done = 0;
+        using var progress = Progress.Create(context.Stderr, sources.Count);
+        var summary = new RunSummary();
+        using (writer)
+        using (SignalGuard.Register(target is null ? null : writer, settings.Output, context.Stderr))
+        {
+            var items = Inputs.Read(sources, settings.Published, context.Stdin, limits);
+            foreach (var (record, crash) in Parallel.OrderedMap(items, item => ExtractSafely(extractor, item, settings.MaxChars, ct), settings.Threads, ct))
             {
+                if (crash is not null)
+                {
+                    crashed++;
+                    context.Stderr.WriteLine($"newsextract: internal error on {record.Source.Path}: {crash}");
+                }
                 if (record.Error is not null)
                 {
                     failed++;
                     context.Stderr.WriteLine($"newsextract: {record.Error.Message}");
                 }
-                writer.Write(record);
-                summary.Add(record);
+                try
+                {
+                    writer.Write(record);
+                    summary.Add(record);
+                }
+                catch (IOException ex)
+                {
+                    if (target is null && CliContext.IsBrokenPipe(ex)) return CliContext.BrokenPipeExitCode;
+                    return OutputFailed(context, settings.Output, ex);
+                }
                 progress?.Report(++done);
             }
-            writer.Complete();
+            try
+            {
+                writer.Complete();
+            }
+            catch (IOException ex)
+            {
+                if (target is null && CliContext.IsBrokenPipe(ex)) return CliContext.BrokenPipeExitCode;
+                return OutputFailed(context, settings.Output, ex);
+            }
         }
         progress?.Dispose();
-        if (!quiet) context.Stderr.WriteLine(summary.Render());
-        return failed == 0 ? 0 : 1;
+        if (!settings.Quiet) context.Stderr.WriteLine(summary.Render());
+        return crashed > 0 ? CliContext.InternalErrorExitCode : failed == 0 ? 0 : CliContext.FailedExitCode;
     }
 
-    private static ArticleRecord Extract(NewsExtractor extractor, BatchItem item, CancellationToken ct)
+    private static int OutputFailed(CliContext context, string? output, Exception ex)
+    {
+        context.Stderr.WriteLine(output is null
+            ? $"newsextract: cannot write to standard output: {ex.Message}"
+            : $"newsextract: cannot write --output '{output}': {ex.Message}; nothing was written there (an existing file is unchanged).");
+        return CliContext.FailedExitCode;
+    }
+
+    /// <summary>
+    /// The record of one input. No input may stop the batch: an exception here is a bug in the library or the tool,
+    /// reported as an error record in the input's place, in full on stderr, and by exit code 3.
+    /// </summary>
+    private static (ArticleRecord Record, Exception? Crash) ExtractSafely(NewsExtractor extractor, BatchItem item, int maxChars, CancellationToken ct)
+    {
+        try
+        {
+            return (Extract(extractor, item, maxChars, ct), null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            var record = ArticleRecord.ForError(new SourceInfo { Path = item.Name },
+                $"{item.Name}: internal error ({ex.GetType().Name}: {ex.Message}); this is a bug in newsextract, please report it with this input.");
+            return (record, ex);
+        }
+    }
+
+    private static ArticleRecord Extract(NewsExtractor extractor, BatchItem item, int maxChars, CancellationToken ct)
     {
         if (item.Input is null)
             return ArticleRecord.ForError(new SourceInfo { Path = item.Name }, $"{item.Name}: {item.ReadError}");
-        var record = extractor.ExtractInput(item.Input, ct);
+        var input = item.Input with { Options = (item.Input.Options ?? ExtractionOptions.Default) with { MaxTextLength = maxChars } };
+        var record = extractor.ExtractInput(input, ct);
         return item.ReadWarning is null ? record : record with { Warnings = [item.ReadWarning, .. record.Warnings] };
     }
+}
+
+/// <summary>The settings of one extract run.</summary>
+internal sealed record ExtractSettings(
+    OutputFormat Format, string? Output, int Threads, DateOnly? Published,
+    long MaxBytes = ReadLimits.DefaultMaxBytes, int MaxChars = 5_000_000)
+{
+    /// <summary>The CSV table and JSON indentation.</summary>
+    public OutputLayout Layout { get; init; } = OutputLayout.Default;
+
+    /// <summary>No end-of-run line on stderr.</summary>
+    public bool Quiet { get; init; } = true;
 }

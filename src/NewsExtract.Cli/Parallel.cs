@@ -23,7 +23,7 @@ internal static class Parallel
             ct.ThrowIfCancellationRequested();
             var captured = item;
             window.Enqueue(Task.Factory.StartNew(() => map(captured), ct, TaskCreationOptions.None, TaskScheduler.Default));
-            while (window.Count >= threads * 4)
+            while (window.Count >= threads * 2)
                 yield return window.Dequeue().GetAwaiter().GetResult();
         }
         while (window.Count > 0)

@@ -2,13 +2,28 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using System.Reflection;
+using System.Text;
+using Microsoft.Win32.SafeHandles;
 
 namespace NewsExtract.Cli;
 
 /// <summary>The console streams a command works with; tests pass their own.</summary>
-internal sealed record CliContext(TextReader Stdin, TextWriter Stdout, TextWriter Stderr)
+internal sealed record CliContext(Stream Stdin, TextWriter Stdout, TextWriter Stderr)
 {
+    /// <summary>Some inputs could not be read (each has an error record), or the output could not be written.</summary>
+    public const int FailedExitCode = 1;
+
     public const int UsageExitCode = 2;
+
+    /// <summary>A bug in the tool: an exception no input should cause.</summary>
+    public const int InternalErrorExitCode = 3;
+
+    /// <summary>Standard output was closed by its reader (extract ... | head): 128 + SIGPIPE, as a shell reports a tool SIGPIPE stopped.</summary>
+    public const int BrokenPipeExitCode = 141;
+
+    /// <summary>EPIPE: the reader of a pipe went away.</summary>
+    public static bool IsBrokenPipe(Exception ex) =>
+        ex is IOException && (ex.HResult == 32 || ex.Message.Contains("Broken pipe", StringComparison.OrdinalIgnoreCase));
 
     /// <param name="message">What was wrong.</param>
     /// <param name="command">The command whose help to point at ("corpus stats"); the main help when null.</param>
@@ -25,7 +40,47 @@ public static class Program
     /// <summary>The command name users type (the dotnet tool's command), used in usage lines whatever the executable is called.</summary>
     internal const string CommandName = "newsextract";
 
-    public static int Main(string[] args) => Run(args, new CliContext(Console.In, Console.Out, Console.Error));
+    public static int Main(string[] args) =>
+        RunGuarded(args, new CliContext(Console.OpenStandardInput(), StandardOutput(), Console.Error));
+
+    /// <summary>Runs a command; an exception that escapes it is a bug of the tool: exit 3, never 1 (some inputs failed).</summary>
+    internal static int RunGuarded(string[] args, CliContext context)
+    {
+        try
+        {
+            int code = Run(args, context);
+            context.Stdout.Flush();
+            return code;
+        }
+        catch (Exception ex) when (CliContext.IsBrokenPipe(ex))
+        {
+            return CliContext.BrokenPipeExitCode; // quietly, as grep and jq stop when their reader has gone
+        }
+        catch (Exception ex)
+        {
+            context.Stderr.WriteLine($"newsextract: internal error: {ex}");
+            context.Stderr.WriteLine("newsextract: this is a bug in newsextract, not a problem with the input; please report it with the command line.");
+            return CliContext.InternalErrorExitCode;
+        }
+    }
+
+    /// <summary>
+    /// Standard output as a plain stream on Unix: Console.Out ignores EPIPE, so a batch piped into head would run to
+    /// its end; a FileStream on descriptor 1 reports it.
+    /// </summary>
+    private static TextWriter StandardOutput()
+    {
+        if (OperatingSystem.IsWindows()) return Console.Out;
+        try
+        {
+            var stream = new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, 1);
+            return new StreamWriter(stream, new UTF8Encoding(false), 65536) { NewLine = "\n" };
+        }
+        catch (Exception ex) when (ex is IOException or ArgumentException or UnauthorizedAccessException)
+        {
+            return Console.Out; // descriptor 1 closed or not a file: the console's own writer copes
+        }
+    }
 
     internal static int Run(string[] args, CliContext context)
     {
@@ -38,7 +93,11 @@ public static class Program
             context.Stderr.WriteLine("Run 'newsextract --help' for usage.");
             return CliContext.UsageExitCode;
         }
-        var config = new InvocationConfiguration { Output = context.Stdout, Error = context.Stderr };
+        // Exceptions reach Main (exit 3, not the parser's exit 1); signals are handled by the extract command itself.
+        var config = new InvocationConfiguration
+        {
+            Output = context.Stdout, Error = context.Stderr, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null,
+        };
         return parse.Invoke(config);
     }
 
@@ -85,7 +144,8 @@ public static class Program
         + "  0  every input was read and extracted (eval: scored, and the gate passed)\n"
         + "  1  some inputs failed: their error records were written and named on stderr (eval: the gate failed)\n"
         + "  2  usage error: a bad option or argument, or nothing to work on\n"
-        + "  3  internal error: a bug in newsextract; please report it\n";
+        + "  3  internal error: a bug in newsextract; please report it\n"
+        + "  141  standard output closed by its reader (as with | head); 128+N stopped by signal N (an --output file is left as it was)\n";
 
     /// <summary>The standard help page, then the accepted inputs and the exit codes (not on the maintainer commands' pages: it speaks of extract and eval).</summary>
     private sealed class HelpWithFooter(HelpAction standard, CliContext context) : SynchronousCommandLineAction

@@ -98,25 +98,43 @@ internal static class RacesCommand
 /// The races step's inputs as records. A JSONL line that is a record (it has "elections" and "candidates") is read as
 /// one; any other line, file or standard input is an article and goes through the extractor, loaded on first need.
 /// </summary>
-internal sealed class RaceInputs(DateOnly? published, TextReader stdin)
+internal sealed class RaceInputs(DateOnly? published, Stream stdin)
 {
     private NewsExtractor? _extractor;
 
-    public IEnumerable<ArticleRecord> Records(IEnumerable<string> files)
+    public IEnumerable<ArticleRecord> Records(IEnumerable<InputSource> sources)
     {
-        foreach (var file in files)
+        var limits = new ReadLimits(ReadLimits.DefaultMaxBytes);
+        foreach (var source in sources)
         {
-            if (file == "-" && StdinJsonLines.IsJsonLines(stdin))
+            string file = source.Path;
+            if (source.Problem is not null)
             {
-                foreach (var r in StdinJsonLines.Read(stdin, line => FromLine("-", line.Number, line.Text))) yield return r;
+                yield return ArticleRecord.ForError(new SourceInfo { Path = file }, $"{file}: {source.Problem}");
                 continue;
             }
-            if (file != "-" && File.Exists(file) && Path.GetExtension(file).Equals(".jsonl", StringComparison.OrdinalIgnoreCase))
+            if (file == "-")
+            {
+                // Record or crawl lines stream line by line; anything else on standard input is one article.
+                int first = stdin.ReadByte();
+                var whole = first < 0 ? Stream.Null : new PrefixedStream((byte)first, stdin);
+                if (first == '{')
+                {
+                    var reader = new StreamReader(whole, new UTF8Encoding(false));
+                    foreach (var r in StdinJsonLines.Read(reader, line => FromLine("-", line.Number, line.Text))) yield return r;
+                }
+                else
+                {
+                    foreach (var item in Inputs.Read([source], published, whole, limits)) yield return Extract(item);
+                }
+                continue;
+            }
+            if (File.Exists(file) && Path.GetExtension(file).Equals(".jsonl", StringComparison.OrdinalIgnoreCase))
             {
                 foreach (var r in FileLines(file)) yield return r;
                 continue;
             }
-            foreach (var item in Inputs.Read([file], published, stdin)) yield return Extract(item);
+            foreach (var item in Inputs.Read([source], published, stdin, limits)) yield return Extract(item);
         }
     }
 

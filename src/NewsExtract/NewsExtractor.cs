@@ -224,7 +224,7 @@ public sealed class NewsExtractor
         if (options.Published is not null) source = source with { Published = options.Published };
         if (text.Length > options.MaxTextLength)
             return new ExtractionResult(ArticleRecord.ForError(source,
-                $"{Describe(source)}: the text has {text.Length:N0} characters, more than the limit of {options.MaxTextLength:N0}; split it or raise ExtractionOptions.MaxTextLength."), null);
+                $"{Describe(source)}: the text has {text.Length:N0} characters, more than the limit of {options.MaxTextLength:N0}; split it or raise the limit (ExtractionOptions.MaxTextLength; newsextract --max-chars)."), null);
         if (LooksBinary(text))
             return new ExtractionResult(ArticleRecord.ForError(source,
                 $"{Describe(source)}: the input looks binary (control characters), not article text; check the file type and encoding."), null);

@@ -35,7 +35,8 @@ internal static class HtmlArticleReader
     {
         // Default parser options: OptionAutoCloseOnEnd re-nests unclosed elements at the end of the
         // document and empties the body of some real pages (nytimes.com).
-        var document = new HtmlDocument { OptionEmptyCollection = true };
+        // The bytes are already decoded: the parser must not act on <meta charset> itself (for "utf-7" it throws).
+        var document = new HtmlDocument { OptionEmptyCollection = true, OptionReadEncoding = false };
         document.LoadHtml(HtmlNestingGuard.Flatten(html, warnings));
         if (document.DocumentNode.ChildNodes.Count == 0 || html.AsSpan().Trim().IsEmpty)
             warnings.Add("The page is empty.");

@@ -33,7 +33,8 @@ internal static partial class HtmlDecoder
 
         var head = bytes[..Math.Min(bytes.Length, SniffLength)];
         var declared = DeclaredCharset(Encoding.Latin1.GetString(head));
-        if (declared is null || IsUtf8Name(declared))
+        // A page without a BOM that declares UTF-16 is ASCII-compatible bytes: browsers read it as UTF-8 (WHATWG).
+        if (declared is null || IsUtf8Name(declared) || declared is "utf-16" or "utf-16le" or "utf-16be")
             return DecodeUtf8OrFallback(bytes, warnings, declared is null ? "no charset is declared" : $"the page declares charset {declared}");
 
         Encoding? encoding = ResolveEncoding(declared);
@@ -65,13 +66,17 @@ internal static partial class HtmlDecoder
         // Browsers read latin1 / iso-8859-1 / ascii labels as windows-1252 (WHATWG Encoding standard).
         if (name is "iso-8859-1" or "latin1" or "latin-1" or "l1" or "us-ascii" or "ascii" or "cp1252" or "windows-1252" or "iso8859-1")
             return CodePagesEncodingProvider.Instance.GetEncoding(1252);
+        // No browser decodes UTF-7 (the WHATWG Encoding standard dropped it: it smuggled script past filters), and .NET
+        // refuses it; the page is read like one with an unknown charset.
+        if (name.Replace("-", "").Replace("_", "") is "utf7" or "csunicode11utf7" or "unicode11utf7" or "xunicode11utf7")
+            return null;
         try
         {
             return CodePagesEncodingProvider.Instance.GetEncoding(name) ?? Encoding.GetEncoding(name);
         }
-        catch (ArgumentException)
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
         {
-            return null; // not a charset .NET knows; the caller warns and falls back
+            return null; // not a charset .NET knows or decodes; the caller warns and falls back
         }
     }
 

@@ -76,8 +76,10 @@ internal static partial class HtmlMetadataReader
         string? outlet = Value(meta, "og:site_name") ?? JsonName(article, "publisher") ?? Value(meta, "application-name")
             ?? Value(meta, "twitter:site")?.TrimStart('@') ?? Value(meta, "publisher");
         canonical ??= Value(meta, "og:url") ?? url;
+        // The fetch URL comes from a crawl file and may be relative or malformed ("", "www.kompas.com/a", "http://a b"):
+        // then a relative canonical link stays as the page wrote it.
         if (canonical is not null && url is not null && !Uri.IsWellFormedUriString(canonical, UriKind.Absolute)
-            && Uri.TryCreate(new Uri(url), canonical, out var absolute))
+            && Uri.TryCreate(url, UriKind.Absolute, out var baseUri) && Uri.TryCreate(baseUri, canonical, out var absolute))
             canonical = absolute.ToString();
 
         string?[] titles =

@@ -3,21 +3,26 @@ using System.Text;
 namespace NewsExtract.Html;
 
 /// <summary>
-/// Flattens absurdly deep nesting before parsing. HtmlAgilityPack does work proportional to the depth
+/// Flattens absurdly deep nesting, and caps the number of elements, before parsing. HtmlAgilityPack does work proportional to the depth
 /// for every element it attaches, so 100,000 nested &lt;div&gt;s take minutes; no real page nests more than
 /// a few hundred levels. Tags opened beyond <see cref="MaxDepth"/> (and the closing tags that match them)
-/// are dropped; their text stays. One linear scan; the string is only copied when something is dropped.
+/// are dropped; their text stays. Likewise every tag after the first <see cref="MaxElements"/>: the parser costs about
+/// 1 kB per element, so a page of nothing but "&lt;b&gt;a&lt;/b&gt;" took 150 MB per MB of input; no real page comes near
+/// the cap (large portal pages have a few thousand elements). One linear scan; the string is only copied when something
+/// is dropped.
 /// </summary>
 internal static class HtmlNestingGuard
 {
     public const int MaxDepth = 2_000;
+
+    public const int MaxElements = 100_000;
 
     private static readonly HashSet<string> VoidTags = new(StringComparer.OrdinalIgnoreCase)
         { "br", "img", "meta", "link", "input", "hr", "source", "wbr", "area", "base", "col", "embed", "param", "track", "keygen" };
 
     public static string Flatten(string html, List<string> warnings)
     {
-        int depth = 0, dropped = 0, droppedTotal = 0, copiedUpTo = 0;
+        int depth = 0, dropped = 0, droppedTotal = 0, copiedUpTo = 0, elements = 0, droppedForCount = 0, droppedForDepth = 0;
         StringBuilder? output = null;
         int i = 0;
         while ((i = html.IndexOf('<', i)) >= 0)
@@ -28,11 +33,20 @@ internal static class HtmlNestingGuard
             int nameStart = closing ? i + 2 : i + 1;
             int nameEnd = nameStart;
             while (nameEnd < end && char.IsAsciiLetterOrDigit(html[nameEnd])) nameEnd++;
-            if (nameEnd == nameStart || html[end - 1] == '/' || VoidTags.Contains(html[nameStart..nameEnd])) { i = end + 1; continue; }
+            if (nameEnd == nameStart) { i = end + 1; continue; }
             bool drop;
-            if (!closing)
+            if (html[end - 1] == '/' || VoidTags.Contains(html[nameStart..nameEnd]))
             {
-                drop = depth >= MaxDepth;
+                // An element without content (<br>, <img/>): kept while under the element cap.
+                drop = !closing && ++elements > MaxElements;
+                if (drop) droppedForCount++;
+            }
+            else if (!closing)
+            {
+                bool overCount = ++elements > MaxElements, tooDeep = depth >= MaxDepth;
+                drop = overCount || tooDeep;
+                if (overCount) droppedForCount++;
+                else if (tooDeep) droppedForDepth++;
                 if (drop) dropped++; else depth++;
             }
             else
@@ -51,7 +65,10 @@ internal static class HtmlNestingGuard
         }
         if (output is null) return html;
         output.Append(html, copiedUpTo, html.Length - copiedUpTo);
-        warnings.Add($"The page nests elements deeper than {MaxDepth} levels; {droppedTotal} tags beyond that depth were ignored (their text is kept).");
+        if (droppedForCount > 0)
+            warnings.Add($"The page has more than {MaxElements:N0} elements; the tags after that were ignored (their text is kept).");
+        if (droppedForDepth > 0)
+            warnings.Add($"The page nests elements deeper than {MaxDepth} levels; {droppedTotal} tags beyond that depth were ignored (their text is kept).");
         return output.ToString();
     }
 }

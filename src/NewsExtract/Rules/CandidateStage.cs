@@ -15,6 +15,9 @@ namespace NewsExtract.Rules;
 /// </summary>
 internal sealed class CandidateStage : IStage
 {
+    /// <summary>Distinct pairs read from one text; real articles name a handful (a regional round-up a few dozen).</summary>
+    internal const int MaxPairs = 100;
+
     private readonly PatternLibrary _patterns;
     private readonly Vocabularies _vocabularies;
     private readonly PersonReader _people;
@@ -158,11 +161,21 @@ internal sealed class CandidateStage : IStage
         }
         if (mentions.Count == 0 && singles.Count == 0) return;
 
-        // Merge mentions of the same pair, in order of first mention.
+        // Merge mentions of the same pair, in order of first mention. Each mention is compared with every pair so far
+        // (names match loosely, so there is no key to look up): past MaxPairs a text is no article but a list, and the
+        // mentions of further pairs are left out, which keeps the work linear in the text.
         var pairs = new List<PairBuilder>();
+        var merged = new List<PairMention>(mentions.Count);
+        bool capped = false;
         foreach (var m in mentions)
         {
             var pair = pairs.FirstOrDefault(p => p.Head.Matches(m.Head.Name) && p.Deputy is not null && p.Deputy.Matches(m.Deputy!.Name));
+            if (pair is null && pairs.Count >= MaxPairs)
+            {
+                capped = true;
+                continue;
+            }
+            merged.Add(m);
             if (pair is null)
             {
                 pair = new PairBuilder { Head = new PersonBuilder(m.Head), Deputy = new PersonBuilder(m.Deputy!), FirstSentence = m.Sentence, FirstStart = m.Start };
@@ -178,6 +191,8 @@ internal sealed class CandidateStage : IStage
             if (pair.Evidence.Count < 8) pair.Evidence.Add(a.SpanOf(m.Start, m.End));
         }
 
+        if (capped) a.Warnings.Add($"The text names more than {MaxPairs} candidate pairs; the mentions of further pairs were not read.");
+        mentions = merged;
         LinkFullNames(a, cats, titles, pairs);
         LinkNicknames(a, cats, titles, pairs, mentions);
         LinkBracketAliases(a, cats, titles, pairs);
@@ -194,7 +209,7 @@ internal sealed class CandidateStage : IStage
                 var person = pair.PersonNamed(m.Head.Name)!;
                 if (person.Mentions.All(x => x.Start != m.Head.Start)) person.Absorb(m.Head);
             }
-            else if (!deputyRole)
+            else if (!deputyRole && pairs.Count < MaxPairs)
             {
                 pair = new PairBuilder { Head = new PersonBuilder(m.Head), Deputy = null, FirstSentence = m.Sentence, FirstStart = m.Start };
                 pairs.Add(pair);
@@ -213,11 +228,13 @@ internal sealed class CandidateStage : IStage
             if (m.Pair is not { } backed) continue;
             foreach (var party in parties) if (!backed.Parties.Contains(party)) backed.Parties.Add(party);
         }
-        AssignNumbers(a, mentions, pairs);
+        var bySentence = new SentenceMentions(mentions);
+        var figures = new FigureIndex(a.Figures);
+        AssignNumbers(a, bySentence, pairs);
         MergeSameNumber(pairs, mentions);
-        AssignBacking(a, mentions, pairs);
+        AssignBacking(a, bySentence, pairs, figures);
         AssignIncumbency(a, mentions);
-        AssignVotes(a, mentions);
+        AssignVotes(a, mentions, bySentence, figures);
 
         foreach (var p in pairs)
         {
@@ -623,11 +640,16 @@ internal sealed class CandidateStage : IStage
                 t = Math.Max(t + 1, p.EndToken);
             }
         }
+        // The words of every person once, not once per pair (the cheap tests run first; the result is the same).
+        var firstWords = people.Select(p => Words(p.Name) is { Length: > 0 } w ? w[0] : null).ToArray();
         foreach (var pair in pairs)
             foreach (var person in pair.Persons)
             {
-                var fuller = people.Where(p => p.NameWords.Length > person.Name.Split(' ').Length && Compatible(p.Name, person.Name)
-                                               && Words(person.Name).Length > 0 && string.Equals(Words(p.Name)[0], Words(person.Name)[0], StringComparison.OrdinalIgnoreCase))
+                int wordCount = person.Name.Split(' ').Length;
+                string? first = Words(person.Name) is { Length: > 0 } pw ? pw[0] : null;
+                var fuller = first is null ? null : people
+                    .Where((p, i) => p.NameWords.Length > wordCount && string.Equals(firstWords[i], first, StringComparison.OrdinalIgnoreCase)
+                                     && Compatible(p.Name, person.Name))
                     .OrderByDescending(p => p.Titles.Count).ThenBy(p => p.Start).FirstOrDefault();
                 // Titles written on the same name elsewhere ("jelas Drs. Santoso,M.Pd") belong to the person too.
                 foreach (var same in people.Where(p => string.Equals(p.Name, person.Name, StringComparison.OrdinalIgnoreCase) && p.Titles.Count > 0))
@@ -706,7 +728,7 @@ internal sealed class CandidateStage : IStage
         return best;
     }
 
-    private void AssignNumbers(Analysis a, List<PairMention> mentions, List<PairBuilder> pairs)
+    private void AssignNumbers(Analysis a, SentenceMentions mentions, List<PairBuilder> pairs)
     {
         var doc = a.Document;
         foreach (Match m in _patterns["candidates.ballot_number"].Matches(a.Text))
@@ -716,11 +738,11 @@ internal sealed class CandidateStage : IStage
             if (n is null or < 1 or > 20) continue;
             int si = doc.SentenceAt(m.Index);
             if (si < 0 || doc.Sentences[si].IsBoilerplate) continue;
-            var inSentence = mentions.Where(x => x.Sentence == si).ToList();
-            PairMention? target = inSentence.Where(x => x.End <= m.Index).OrderByDescending(x => x.End).FirstOrDefault();
+            var inSentence = mentions.In(si);
+            PairMention? target = SentenceMentions.LastEndingBy(inSentence, m.Index);
             // "nomor urut 1 diraih paslon X-Y", "Paslon nomor urut 2, X dan Y": the pair after the number, when
             // no verb of receiving ties the number to the pair before it ("X-Y ... mendapat nomor urut 1").
-            var following = inSentence.Where(x => x.Start >= m.Index + m.Length).OrderBy(x => x.Start).FirstOrDefault();
+            var following = SentenceMentions.FirstStartingFrom(inSentence, m.Index + m.Length);
             // "nomor urut 2 Iskandar-Nurlaila": a pair right after the number owns it; "Ansy-Jane No 1, Melky-Johni
             // No 2": a pair right before it does; otherwise a verb decides ("X-Y mendapat nomor urut 1", "nomor urut 1
             // diraih X-Y").
@@ -783,7 +805,7 @@ internal sealed class CandidateStage : IStage
         return true;
     }
 
-    private void AssignBacking(Analysis a, List<PairMention> mentions, List<PairBuilder> pairs)
+    private void AssignBacking(Analysis a, SentenceMentions mentions, List<PairBuilder> pairs, FigureIndex figures)
     {
         var doc = a.Document;
         foreach (Match m in _patterns["candidates.backing"].Matches(a.Text))
@@ -792,8 +814,8 @@ internal sealed class CandidateStage : IStage
             int si = doc.SentenceAt(m.Index);
             if (si < 0) continue;
             var sentence = doc.Sentences[si];
-            var inSentence = mentions.Where(x => x.Sentence == si).OrderBy(x => x.Start).ToList();
-            var target = inSentence.Where(x => x.End <= m.Index).LastOrDefault();
+            var inSentence = mentions.In(si);
+            var target = SentenceMentions.LastEndingBy(inSentence, m.Index);
             int from = m.Index;
             if (target is null && inSentence.FirstOrDefault() is { } after && after.Start - (m.Index + m.Length) < 30)
             {
@@ -813,12 +835,21 @@ internal sealed class CandidateStage : IStage
             }
             if (owner is null) continue;
             // Parties from the cue to the next pair mention or the end of the sentence.
-            int stop = inSentence.Where(x => x.Start > from).Select(x => x.Start).DefaultIfEmpty(sentence.End).First();
+            int stop = SentenceMentions.FirstStartingFrom(inSentence, from + 1)?.Start ?? sentence.End;
             var contrast = _patterns["candidates.contrast"].Match(a.Text[from..stop]);
             if (contrast.Success) stop = from + contrast.Index;
             var pair = owner;
-            foreach (var pm in a.Matches)
+            // The vocabulary matches are in text order: start at the first one from `from`, stop past `stop`.
+            var matches = a.Matches;
+            int lo = 0, hi = matches.Count;
+            while (lo < hi)
             {
+                int mid = (lo + hi) >>> 1;
+                if (matches[mid].Start < from) lo = mid + 1; else hi = mid;
+            }
+            for (int k = lo; k < matches.Count && matches[k].Start <= stop; k++)
+            {
+                var pm = matches[k];
                 if (pm.Start < from || pm.End > stop) continue;
                 if (pm.Category == VocabularyCategory.Party)
                 {
@@ -829,12 +860,12 @@ internal sealed class CandidateStage : IStage
             if (_patterns["candidates.unnamed_parties"].IsMatch(a.Text[m.Index..stop]))
                 a.Warnings.Add("unnamed parties");
             // Seats: "menguasai 16 kursi atau 64 persen", here or in the next sentence about the coalition.
-            var seatsHere = a.Figures.Where(f => f.Start >= m.Index && f.End <= stop).ToList();
-            if (!seatsHere.Any(f => f.Kind == FigureKind.Seats) && si + 1 < doc.Sentences.Count && !mentions.Any(x => x.Sentence == si + 1))
+            var seatsHere = figures.Within(m.Index, stop);
+            if (!seatsHere.Any(f => f.Kind == FigureKind.Seats) && si + 1 < doc.Sentences.Count && mentions.In(si + 1).Count == 0)
             {
                 var next = doc.Sentences[si + 1];
                 if (_patterns["candidates.coalition_word"].IsMatch(a.Text[next.Start..next.End]))
-                    seatsHere = a.Figures.Where(f => f.Start >= next.Start && f.End <= next.End).ToList();
+                    seatsHere = figures.Within(next.Start, next.End);
             }
             var seats = seatsHere.FirstOrDefault(f => f.Kind == FigureKind.Seats);
             if (seats is not null && pair.Seats is null && pair.Parties.Count > 0)
@@ -857,17 +888,17 @@ internal sealed class CandidateStage : IStage
         }
     }
 
-    private static void AssignVotes(Analysis a, List<PairMention> mentions)
+    private static void AssignVotes(Analysis a, List<PairMention> mentions, SentenceMentions bySentence, FigureIndex figures)
     {
         var doc = a.Document;
         foreach (var m in mentions)
         {
             var sentence = doc.Sentences[m.Sentence];
-            int stop = mentions.Where(x => x.Sentence == m.Sentence && x.Start > m.End).Select(x => x.Start).DefaultIfEmpty(sentence.End).First();
-            var votes = a.Figures.FirstOrDefault(f => f.Kind == FigureKind.Votes && f.Start >= m.End && f.End <= stop);
+            int stop = SentenceMentions.FirstStartingFrom(bySentence.In(m.Sentence), m.End + 1)?.Start ?? sentence.End;
+            var votes = figures.Within(m.End, stop).FirstOrDefault(f => f.Kind == FigureKind.Votes);
             if (votes is null) continue;
             m.Pair.VoteCount ??= (long)votes.Value;
-            var share = a.Figures.FirstOrDefault(f => f.Kind == FigureKind.VoteShare && f.Start >= votes.End && f.End <= stop);
+            var share = figures.Within(votes.End, stop).FirstOrDefault(f => f.Kind == FigureKind.VoteShare);
             if (share is not null) m.Pair.VotePercent ??= share.Value;
         }
     }
@@ -903,6 +934,80 @@ internal sealed class CandidateStage : IStage
                 if (boundary) a.PersonSpans.Add((at, end));
                 at = end;
             }
+        }
+    }
+
+    /// <summary>
+    /// The pair mentions of each sentence, in text order (starts and ends both increase: a mention is read after the
+    /// previous one ends), with binary searches for the mention before or after an offset. Asking "which mentions are
+    /// in this sentence" of the whole list for every cue made a text of 12,500 pairs quadratic.
+    /// </summary>
+    private sealed class SentenceMentions
+    {
+        private readonly Dictionary<int, List<PairMention>> _bySentence = [];
+
+        public SentenceMentions(List<PairMention> mentions)
+        {
+            foreach (var m in mentions)
+            {
+                if (!_bySentence.TryGetValue(m.Sentence, out var list)) _bySentence[m.Sentence] = list = [];
+                list.Add(m);
+            }
+        }
+
+        public List<PairMention> In(int sentence) => _bySentence.TryGetValue(sentence, out var list) ? list : [];
+
+        /// <summary>The mention ending last at or before <paramref name="offset"/>.</summary>
+        public static PairMention? LastEndingBy(List<PairMention> list, int offset)
+        {
+            int lo = 0, hi = list.Count;
+            while (lo < hi)
+            {
+                int mid = (lo + hi) >>> 1;
+                if (list[mid].End <= offset) lo = mid + 1; else hi = mid;
+            }
+            return lo > 0 ? list[lo - 1] : null;
+        }
+
+        /// <summary>The first mention starting at or after <paramref name="offset"/>.</summary>
+        public static PairMention? FirstStartingFrom(List<PairMention> list, int offset)
+        {
+            int lo = 0, hi = list.Count;
+            while (lo < hi)
+            {
+                int mid = (lo + hi) >>> 1;
+                if (list[mid].Start < offset) lo = mid + 1; else hi = mid;
+            }
+            return lo < list.Count ? list[lo] : null;
+        }
+    }
+
+    /// <summary>The figures by start offset, for "the figures between these offsets" in their original order.</summary>
+    private sealed class FigureIndex
+    {
+        private readonly List<Figure> _figures;
+        private readonly int[] _byStart;
+
+        public FigureIndex(List<Figure> figures)
+        {
+            _figures = figures;
+            _byStart = Enumerable.Range(0, figures.Count).OrderBy(i => figures[i].Start).ToArray();
+        }
+
+        /// <summary>The figures with <c>Start &gt;= from</c> and <c>End &lt;= to</c>, in the order the figure stage found them.</summary>
+        public List<Figure> Within(int from, int to)
+        {
+            int lo = 0, hi = _byStart.Length;
+            while (lo < hi)
+            {
+                int mid = (lo + hi) >>> 1;
+                if (_figures[_byStart[mid]].Start < from) lo = mid + 1; else hi = mid;
+            }
+            var found = new List<int>();
+            for (int k = lo; k < _byStart.Length && _figures[_byStart[k]].Start <= to; k++)
+                if (_figures[_byStart[k]].End <= to) found.Add(_byStart[k]);
+            found.Sort();
+            return found.ConvertAll(i => _figures[i]);
         }
     }
 }

@@ -36,8 +36,11 @@ internal sealed class DateStage : IStage
     {
         string text = a.Text;
         var found = new List<Found>();
-        var taken = new List<(int Start, int End)>();
-        bool Free(int s, int e) => !taken.Any(t => s < t.End && t.Start < e);
+        // One flag per character inside a date already found: the overlap check costs the span's length, not the
+        // number of dates so far (a list scan made 8,000 repeated dates take minutes).
+        var taken = new bool[text.Length];
+        bool Free(int s, int e) => e <= s || !taken.AsSpan(s, e - s).Contains(true);
+        void Take(int s, int e) { if (e > s) taken.AsSpan(s, e - s).Fill(true); }
 
         foreach (Match m in _patterns["dates.day_range"].Matches(text))
         {
@@ -47,7 +50,7 @@ internal sealed class DateStage : IStage
             var d2 = m.Groups["day"];
             found.Add(new Found(d1.Index, d1.Index + d1.Length, year, month, int.Parse(d1.Value, CultureInfo.InvariantCulture), null, false));
             found.Add(new Found(d2.Index, m.Index + m.Length, year, month, int.Parse(d2.Value, CultureInfo.InvariantCulture), null, false));
-            taken.Add((m.Index, m.Index + m.Length));
+            Take(m.Index, m.Index + m.Length);
         }
         foreach (Match m in _patterns["dates.textual"].Matches(text))
         {
@@ -55,7 +58,7 @@ internal sealed class DateStage : IStage
             if (!Free(s, e)) continue;
             found.Add(new Found(s, e, YearOf(m.Groups["year"]), MonthOf(m.Groups["month"].Value),
                 int.Parse(m.Groups["day"].Value, CultureInfo.InvariantCulture), Weekday(m), false));
-            taken.Add((s, e));
+            Take(s, e);
         }
         foreach (var name in new[] { "dates.numeric", "dates.numeric_bare" })
             foreach (Match m in _patterns[name].Matches(text))
@@ -67,10 +70,13 @@ internal sealed class DateStage : IStage
                 if (year is < 100) year += 2000;
                 found.Add(new Found(s, e, year, int.Parse(m.Groups["mon"].Value, CultureInfo.InvariantCulture),
                     int.Parse(m.Groups["day"].Value, CultureInfo.InvariantCulture), Weekday(m), false));
-                taken.Add((s, e));
+                Take(s, e);
             }
 
-        if (a.Published is DateOnly published)
+        // Relative dates resolve within a year of the publication day; a day at the very ends of the calendar
+        // (--published 9999-12-31, a page dated 0001-01-01) has no such neighbours and resolves nothing.
+        DateOnly? usablePublished = a.Published is { Year: >= 2 and <= 9998 } day ? day : null;
+        if (usablePublished is DateOnly published)
         {
             foreach (Match m in _patterns["dates.relative"].Matches(text))
             {
@@ -82,7 +88,7 @@ internal sealed class DateStage : IStage
                 };
                 var d = published.AddDays(offset);
                 found.Add(new Found(m.Index, m.Index + m.Length, d.Year, d.Month, d.Day, null, true));
-                taken.Add((m.Index, m.Index + m.Length));
+                Take(m.Index, m.Index + m.Length);
             }
             foreach (Match m in _patterns["dates.bare_weekday"].Matches(text))
             {
@@ -98,14 +104,14 @@ internal sealed class DateStage : IStage
                 var d = published.AddDays(-back);
                 int end = m.Index + m.Length;
                 found.Add(new Found(m.Index, end, d.Year, d.Month, d.Day, null, true));
-                taken.Add((m.Index, end));
+                Take(m.Index, end);
             }
         }
 
         int? contextYear = ContextYear(a, found);
         foreach (var f in found.OrderBy(f => f.Start))
         {
-            int? year = f.Year ?? ResolveYear(a.Published, contextYear, f.Month, f.Day);
+            int? year = f.Year ?? ResolveYear(usablePublished, contextYear, f.Month, f.Day);
             if (year is null) continue;
             if (f.Year is null && a.Published is null && f.Weekday is not null && _weekdays.TryGetValue(f.Weekday, out int wanted))
             {

@@ -32,13 +32,19 @@ internal sealed class EntityStage : IStage
             .ThenBy(e => e.Start)
             .ToList();
         var kept = new List<Entity>();
+        // One flag per character taken by a kept entity: the overlap check costs the span's length, not the number
+        // of entities kept so far (a scan of all kept spans made a page of 100,000 names quadratic).
+        var taken = new bool[a.Text.Length];
         foreach (var e in ordered)
         {
             // With the model in the pipeline a vocabulary match it left untagged stays out: the model has read the
             // context ("petugas PPS", "warga Jakarta" inside a longer name) and the gazetteer has not.
             if (a.EntityModelRan && e.Source == EntitySource.Gazetteer) continue;
-            if (!kept.Any(k => e.Start < k.End && k.Start < e.End))
-                kept.Add(e);
+            if (e.Start >= e.End) continue; // an empty span names nothing
+            var span = taken.AsSpan(e.Start, e.End - e.Start);
+            if (span.Contains(true)) continue;
+            span.Fill(true);
+            kept.Add(e);
         }
         a.Entities.Clear();
         a.Entities.AddRange(kept.OrderBy(e => e.Start));

@@ -40,7 +40,9 @@ internal sealed class FigureStage : IStage
     public void Process(Analysis a, CancellationToken cancellationToken)
     {
         string text = a.Text;
-        var taken = new List<(int Start, int End)>();
+        // One flag per character inside a figure already taken: the overlap check costs the figure's length, not the
+        // number of figures so far (a list scan made 50,000 "1.234.567 pemilih" superlinear).
+        var taken = new bool[text.Length];
         foreach (var (pattern, kind) in Order)
             foreach (Match m in _patterns[pattern].Matches(text))
             {
@@ -68,10 +70,10 @@ internal sealed class FigureStage : IStage
                     start = amount.Index;
                     end = m.Index + m.Length;
                 }
-                if (taken.Any(t => start < t.End && t.Start < end)) continue;
+                if (end > start && taken.AsSpan(start, end - start).Contains(true)) continue;
                 // Numbers inside dates, regulation numbers and times are not figures.
                 if (start > 0 && (text[start - 1] is '/' || (text[start - 1] == '.' && start > 1 && char.IsDigit(text[start - 2])))) continue;
-                taken.Add((start, end));
+                if (end > start) taken.AsSpan(start, end - start).Fill(true);
                 a.Figures.Add(new Figure(kind, Math.Round(value.Value, 4), text[start..end], start, end));
             }
     }

@@ -16,6 +16,9 @@ namespace NewsExtract.Rules;
 internal sealed class OfficialStage : IStage
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
+
+    /// <summary>Distinct officials read from one text; real articles name a few dozen at most.</summary>
+    internal const int MaxOfficials = 500;
     private readonly Vocabularies _vocabularies;
     private readonly PersonReader _people;
     private readonly PatternLibrary _patterns;
@@ -33,16 +36,28 @@ internal sealed class OfficialStage : IStage
         var cats = _people.TokenCategories(a, out var titles);
         var matches = a.Matches;
         var byFirstToken = new Dictionary<int, List<PhraseMatch>>();
+        // The acting words ("Plt.", "Pj.") by the token they end at: one lookup per role instead of a scan of every match.
+        var actingByEndToken = new Dictionary<int, int>();
         foreach (var m in matches)
         {
             if (!byFirstToken.TryGetValue(m.FirstToken, out var list)) byFirstToken[m.FirstToken] = list = [];
             list.Add(m);
+            if (m.Category == VocabularyCategory.Role && _vocabularies.Institutions.Role(m.EntryId).Kind == RoleKind.Acting)
+                actingByEndToken[m.EndToken] = m.Start; // the last one wins, as in text order before
         }
         var candidates = a.Candidates.SelectMany(c => new[] { c.Head, c.Deputy }).Where(p => p is not null).Select(p => p!).ToList();
         var seen = new List<string>();
+        var seenExactly = new HashSet<string>(StringComparer.OrdinalIgnoreCase); // a name seen as written: compatible, no scan
 
         for (int i = 0; i < matches.Count; i++)
         {
+            // Each official is compared with every one so far (names match loosely): past MaxOfficials a text is a
+            // list, not an article, and the rest is left out, which keeps the work linear in the text.
+            if (seen.Count >= MaxOfficials)
+            {
+                a.Warnings.Add($"The text names more than {MaxOfficials} officials; the rest were not read.");
+                break;
+            }
             var m = matches[i];
             if (m.Category is not (VocabularyCategory.Role or VocabularyCategory.Office)) continue;
             int si = doc.SentenceAt(m.Start);
@@ -55,11 +70,7 @@ internal sealed class OfficialStage : IStage
             int roleStart = m.Start;
 
             // An acting word before ("Plt. Kepala", "Pj. Wali Kota") stays with the role.
-            int actingStart = m.Start;
-            foreach (var prev in matches)
-                if (prev.EndToken == m.FirstToken && prev.Category == VocabularyCategory.Role
-                    && _vocabularies.Institutions.Role(prev.EntryId).Kind == RoleKind.Acting)
-                    actingStart = prev.Start;
+            int actingStart = actingByEndToken.TryGetValue(m.FirstToken, out int actingAt) ? actingAt : m.Start;
             if (m.Category == VocabularyCategory.Role && _vocabularies.Institutions.Role(m.EntryId).Kind == RoleKind.Acting) continue;
             string acting = actingStart < m.Start ? a.Text[actingStart..m.Start] : "";
 
@@ -209,7 +220,7 @@ internal sealed class OfficialStage : IStage
             // "calon Bupati X": a candidate, not an office holder.
             string before = a.Text[Math.Max(0, Math.Min(actingStart, roleStart) - 12)..Math.Min(actingStart, roleStart)];
             if (_patterns["officials.candidate_before"].IsMatch(before) || _patterns["officials.former_before"].IsMatch(before)) continue;
-            if (seen.Any(s => CandidateStage.Compatible(s, person.Name))) continue;
+            if (seenExactly.Contains(person.Name) || seen.Any(s => CandidateStage.Compatible(s, person.Name))) continue;
             Add(person, Math.Min(actingStart, roleStart));
 
             // A list under one role: "Hakim Konstitusi Saldi Isra, Enny Nurbaningsih, dan Arief Hidayat". Each further
@@ -223,7 +234,7 @@ internal sealed class OfficialStage : IStage
                 if (v == u || v >= sentence.EndToken) break;
                 var next = _people.ReadAt(a, cats, titles, v, sentence.EndToken);
                 if (next is null || !a.IsModelPerson(next.NameStart, next.NameEnd)) break;
-                if (candidates.Any(c => CandidateStage.Compatible(c.Name, next.Name)) || seen.Any(x => CandidateStage.Compatible(x, next.Name))) break;
+                if (candidates.Any(c => CandidateStage.Compatible(c.Name, next.Name)) || seenExactly.Contains(next.Name) || seen.Any(x => CandidateStage.Compatible(x, next.Name))) break;
                 Add(next, next.Start);
                 u = next.EndToken;
             }
@@ -232,6 +243,7 @@ internal sealed class OfficialStage : IStage
             void Add(PersonMention p, int evidenceStart)
             {
                 seen.Add(p.Name);
+                seenExactly.Add(p.Name);
                 a.PersonSpans.Add((p.NameStart, p.NameEnd));
                 a.Officials.Add(new Official(p.Name, role, institution, [a.SpanOf(evidenceStart, p.End)], p.Titles.ToArray(), ToRecordSector(sector)));
             }

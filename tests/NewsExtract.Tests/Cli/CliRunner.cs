@@ -11,7 +11,7 @@ internal static class CliRunner
     {
         var stdout = new StringWriter { NewLine = "\n" };
         var stderr = new StringWriter { NewLine = "\n" };
-        int exit = Program.Run(args, new CliContext(new StringReader(stdin), stdout, stderr));
+        int exit = Program.Run(args, new CliContext(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(stdin)), stdout, stderr));
         return new CliResult(exit, stdout.ToString(), stderr.ToString());
     }
 }

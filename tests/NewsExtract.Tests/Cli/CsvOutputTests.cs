@@ -66,7 +66,7 @@ public class CsvOutputTests
     {
         var record = Record([Blitar], [Pair(1, "Santoso, \"Aaf\"", "Tjutjuk\nSoenario", "PDIP")]);
         var text = new StringWriter();
-        using (var writer = new RecordWriter(OutputFormat.Csv, null, text))
+        using (var writer = new RecordWriter(OutputFormat.Csv, (OutputTarget?)null, text))
         {
             writer.Write(record);
             writer.Complete();

@@ -127,7 +127,7 @@ public class ExtractCommandTests
     {
         using var tmp = new TempFolder();
         string input = tmp.File("in/a.txt", Article);
-        string output = Path.Combine(tmp.Path, "out", "records.jsonl");
+        string output = tmp.File("out/records.jsonl"); // the folder must exist: a missing one is a usage error
         var r = CliRunner.Run("extract", input, "-o", output);
         Assert.Equal(0, r.Exit);
         Assert.Equal("", r.Out);
@@ -192,7 +192,7 @@ public class ExtractCommandTests
         using var tmp = new TempFolder();
         string Line(int i) => JsonSerializer.Serialize(new Dictionary<string, string> { ["url"] = $"u{i}", ["text"] = Article }) + "\n";
         string file = tmp.File("crawl.jsonl", Line(1));
-        using var items = Inputs.Read([file], null, TextReader.Null).GetEnumerator();
+        using var items = Inputs.Read([new InputSource(file)], null, Stream.Null, ReadLimits.Default).GetEnumerator();
         Assert.True(items.MoveNext());
         Assert.Equal("u1", items.Current.Input!.Options!.Source!.Url);
         File.AppendAllText(file, Line(2));

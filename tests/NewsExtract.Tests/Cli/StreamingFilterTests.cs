@@ -42,20 +42,44 @@ public sealed class StreamingFilterTests
         Assert.Single(run.Lines);
     }
 
-    /// <summary>Serves lines one at a time and notes how many records were written before each read.</summary>
-    private sealed class WatchingReader(string[] lines, StringWriter stdout) : TextReader
+    /// <summary>
+    /// Standard input that serves one line per read (as a pipe does when the writer sends line by line) and notes how
+    /// many records were written before each line (and the end) was asked for.
+    /// </summary>
+    private sealed class WatchingReader(string[] lines, StringWriter stdout) : Stream
     {
         private int _next;
+        private byte[] _pending = [];
+        private int _at;
         public List<int> RecordsOutWhenRead { get; } = [];
 
-        public override int Peek() => _next < lines.Length ? lines[_next][0] : -1;
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
-        public override string? ReadLine()
+        public override int Read(Span<byte> buffer)
         {
-            RecordsOutWhenRead.Add(stdout.ToString().Count(c => c == '\n'));
-            return _next < lines.Length ? lines[_next++] : null;
+            if (buffer.IsEmpty) return 0;
+            if (_at == _pending.Length)
+            {
+                if (RecordsOutWhenRead.Count > lines.Length) return 0;
+                RecordsOutWhenRead.Add(stdout.ToString().Count(c => c == '\n'));
+                if (_next >= lines.Length) return 0;
+                _pending = System.Text.Encoding.UTF8.GetBytes(lines[_next++] + "\n");
+                _at = 0;
+            }
+            int n = Math.Min(buffer.Length, _pending.Length - _at);
+            _pending.AsSpan(_at, n).CopyTo(buffer);
+            _at += n;
+            return n;
         }
 
-        public override string ReadToEnd() => throw new InvalidOperationException("a JSONL stream must not be read whole");
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

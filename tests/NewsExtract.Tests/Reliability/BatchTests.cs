@@ -113,7 +113,7 @@ public class BatchTests
 
         using var cts = new CancellationTokenSource();
         var stderr = new CancelOnWrite(cts);
-        var context = new CliContext(TextReader.Null, TextWriter.Null, stderr);
+        var context = new CliContext(Stream.Null, TextWriter.Null, stderr);
         Assert.ThrowsAny<OperationCanceledException>(() =>
             ExtractCommand.Run(context, [Path.Combine(tmp.Path, "in")], OutputFormat.Jsonl, output, 1, null, cts.Token));
 
