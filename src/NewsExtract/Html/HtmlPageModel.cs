@@ -46,10 +46,16 @@ internal sealed class PageModel
         if (hints[i].Length > 0)
         {
             if (HtmlHints.NegativeHint().IsMatch(hints[i])) score -= 25;
-            if (HtmlHints.PositiveHint().IsMatch(hints[i])) score += 25;
+            // A class saying "content" vouches for the text a container holds, not for a container that
+            // holds a line or two: a "content-wrapper title" box with the byline must not outscore the
+            // article whose paragraphs are dense with links to people pages.
+            if (HtmlHints.PositiveHint().IsMatch(hints[i])) score += TextLength[i] >= HintedTextNeeded ? 25 : 25.0 * TextLength[i] / HintedTextNeeded;
         }
         return score;
     }
+
+    /// <summary>Characters a container must hold before its content class hint counts in full.</summary>
+    private const int HintedTextNeeded = 500;
 
     public IEnumerable<int> Children(int parent)
     {
