@@ -118,6 +118,18 @@ internal static class HtmlDateFinder
         return unlabelled;
     }
 
+    /// <summary>The first date in <paramref name="text"/> that a "published" label stands right before ("Datum: 22.12.2012"); null when none has one.</summary>
+    public static DateOnly? FromCuedText(string text)
+    {
+        foreach (var (index, _, date) in DatesIn(text))
+        {
+            var before = text[Math.Max(0, index - CueReach)..index];
+            var published = LastMatch(HtmlDateHints.PublishedCue, before);
+            if (published >= 0 && published > LastMatch(HtmlDateHints.UpdatedCue, before)) return date;
+        }
+        return null;
+    }
+
     /// <summary>Every written date in <paramref name="text"/> in reading order; overlapping readings keep the earlier, longer one.</summary>
     internal static IEnumerable<(int Index, int Length, DateOnly Date)> DatesIn(string text)
     {

@@ -59,11 +59,14 @@ internal static partial class HtmlPublishedDate
             // is a day off and the time of day allows it, that day is the local one.
             if (fromUrl is { } urlDay && IsLocalDayOf(stamp, urlDay)) return urlDay;
             if (stamp.IsUtc && isTitle && DateLineAfterTitle(page, titleIndex, modified) is { } shown && IsLocalDayOf(stamp, shown)) return shown;
+            // The byline's date element shows the newsroom's day too ("<span class="date">17 Feb 2020</span>").
+            if (stamp.IsUtc && HintedDateElement(page, titleIndex, modified) is { } hinted && IsLocalDayOf(stamp, hinted)) return hinted;
             return stamp.Day;
         }
         if (fromUrl is not null) return fromUrl;
         return HintedDateElement(page, titleIndex, modified)
             ?? (isTitle ? DateLineAfterTitle(page, titleIndex, modified) : null)
+            ?? CuedDateLine(page, titleIndex, modified)
             ?? modified
             ?? LeadImageDate(page, modified);
     }
@@ -85,10 +88,30 @@ internal static partial class HtmlPublishedDate
             bool marked = node.GetAttributeValue("itemprop", "").Equals("datePublished", StringComparison.OrdinalIgnoreCase)
                 || node.Name == "time" && (node.Attributes["pubdate"] is not null || cls.Contains("publish", StringComparison.OrdinalIgnoreCase));
             if (!marked) continue;
-            var value = node.GetAttributeValue("datetime", null) ?? node.GetAttributeValue("content", null) ?? HtmlTree.Text(node, 200);
-            if (HtmlDateFinder.TimeFromValue(value) is { } stamp) return stamp;
+            if (TimeOf(node) is { } stamp) return stamp;
         }
-        return null;
+        // A creation time is the publication time of pages that only give that (JSON-LD or microdata dateCreated).
+        return HtmlDateFinder.TimeFromValue(JsonString(page.Article, "dateCreated"))
+            ?? page.JsonLd.Select(e => HtmlDateFinder.TimeFromValue(FindProperty(e, "dateCreated"))).FirstOrDefault(d => d is not null)
+            ?? page.Elements.Where(n => n.GetAttributeValue("itemprop", "").Equals("dateCreated", StringComparison.OrdinalIgnoreCase))
+                .Select(TimeOf).FirstOrDefault(d => d is not null);
+    }
+
+    /// <summary>
+    /// The time a date element gives: its datetime/content attribute, except that a UTC stamp yields to
+    /// the visible text when the text shows a full date one day off that the time of day allows
+    /// (<c>&lt;time datetime="2020-02-18T03:00:00Z"&gt;February 17, 2020&lt;/time&gt;</c>: the page shows its own day).
+    /// </summary>
+    private static PageTime? TimeOf(HtmlNode node)
+    {
+        var attribute = node.GetAttributeValue("datetime", null) ?? node.GetAttributeValue("content", null);
+        var text = HtmlTree.Text(node, 200);
+        if (attribute is null) return HtmlDateFinder.TimeFromValue(text);
+        var stamp = HtmlDateFinder.TimeFromValue(attribute);
+        if (stamp is { IsUtc: true } utc && text.Length is > 0 and <= DateLineLength
+            && HtmlDateFinder.FromLabelledText(text) is { } shown && IsLocalDayOf(utc, shown))
+            return new PageTime(shown, null, null);
+        return stamp;
     }
 
     /// <summary>
@@ -119,7 +142,7 @@ internal static partial class HtmlPublishedDate
             bool isTime = node.Name == "time";
             if (!isTime && (hint.Length < 2 || !HtmlDateHints.DateClass.IsMatch(hint))) continue;
             if (HtmlDateHints.NotPublishedClass.IsMatch(hint) || HtmlHints.IsInvisible(node.Name)) continue;
-            var date = isTime ? HtmlDateFinder.FromValue(node.GetAttributeValue("datetime", null)) : null;
+            var date = isTime && node.Attributes["datetime"] is not null ? TimeOf(node)?.Day : null;
             if (date is null)
             {
                 var text = HtmlTree.Text(node, HintedTextLength + 1);
@@ -157,6 +180,27 @@ internal static partial class HtmlPublishedDate
         return null;
     }
 
+    /// <summary>
+    /// A short line anywhere outside other items' containers whose date follows a publication label
+    /// ("Datum: 22.12.2012", "Published: 06.10.2017 11:15", "Diterbitkan 3 Maret 2020"): the label says
+    /// which date it is, so neither a headline nor a class hint is needed. For pages whose headline is
+    /// not marked up as one and whose date carries no class.
+    /// </summary>
+    private static DateOnly? CuedDateLine(PublishedDateEvidence page, int titleIndex, DateOnly? modified)
+    {
+        var headline = Headline(page, titleIndex);
+        foreach (var node in page.Elements)
+        {
+            if (HtmlHints.IsInvisible(node.Name)) continue;
+            var own = OwnText(node);
+            if (own.Length is < 8 or > DateLineLength) continue;
+            var text = HtmlTree.Text(node, DateLineLength + 1);
+            if (text.Length > DateLineLength) text = own;
+            if (HtmlDateFinder.FromCuedText(text) is { } day && NotAfter(day, modified) && !InOtherItems(node, headline)) return day;
+        }
+        return null;
+    }
+
     private static DateOnly? Modified(PublishedDateEvidence page)
     {
         foreach (var key in HtmlDateHints.ModifiedMeta)
@@ -187,11 +231,26 @@ internal static partial class HtmlPublishedDate
             if (headline is not null && IsAncestorOf(n, headline)) return false;
             // not <nav>: an unclosed navbar makes the whole page its descendant
             if (n.Name is "aside" or "footer" or "figcaption") return true;
+            // A list item that links to another story by its headline is a teaser in a feed or a "latest"
+            // list: its date (often an event's, "2020.08.19. 08.00. Siófok") is that item's.
+            if (n.Name == "li" && LinksToAStory(n)) return true;
             var hint = n.GetAttributeValue("class", "") + " " + n.GetAttributeValue("id", "");
             if (hint.Length > 1 && HtmlDateHints.OtherItemsContainer.IsMatch(hint)) return true;
         }
         return false;
     }
+
+    /// <summary>Whether <paramref name="item"/> holds a link whose text reads like a headline (at least <see cref="TeaserLinkLength"/> characters).</summary>
+    private static bool LinksToAStory(HtmlNode item)
+    {
+        foreach (var element in HtmlTree.Elements(item))
+            if (element.Name == "a" && element.Attributes["href"] is not null && HtmlTree.Text(element, TeaserLinkLength).Length >= TeaserLinkLength)
+                return true;
+        return false;
+    }
+
+    /// <summary>A link this long is a story's headline, not "By Jane Roe" or a category name.</summary>
+    private const int TeaserLinkLength = 15;
 
     private static bool IsAncestorOf(HtmlNode container, HtmlNode node)
     {
@@ -206,17 +265,25 @@ internal static partial class HtmlPublishedDate
     /// </summary>
     private static (int Index, bool IsTitle) TitleIndex(PublishedDateEvidence page)
     {
-        int first = -1;
+        int first = -1, lower = -1;
         var titles = page.Titles.Select(Simplify).Where(t => t.Length > 0).ToList();
         for (int i = 0; i < page.Elements.Count; i++)
         {
-            if (page.Elements[i].Name != "h1") continue;
+            // Many templates put the headline in an h2 or h3 (the h1 is the site's logo, or missing).
+            var name = page.Elements[i].Name;
+            if (name is not ("h1" or "h2" or "h3")) continue;
+            if (name != "h1" && (lower >= 0 || titles.Count == 0)) continue;
             var text = Simplify(HtmlTree.Text(page.Elements[i], 500));
             if (text.Length == 0) continue;
-            if (titles.Exists(t => SameHeadline(t, text))) return (i, true);
-            if (first < 0) first = i;
+            bool same = titles.Exists(t => SameHeadline(t, text));
+            if (name == "h1")
+            {
+                if (same) return (i, true);
+                if (first < 0) first = i;
+            }
+            else if (same && !InOtherItems(page.Elements[i], null)) lower = i;
         }
-        return (first, false);
+        return lower >= 0 ? (lower, true) : (first, false);
     }
 
     /// <summary>One holds the other and is at least half of it: "Daily Legal News" is not the headline "Daily Legal News : Details : ...".</summary>
