@@ -29,4 +29,25 @@ public sealed class HtmlErrorClassTests
         var body = Read("body-short-hinted-article.html").Body;
         Assert.Equal("The coastal road between Northport and Eastfield is closed after Sunday's flood, the county said. Crews expect to reopen it on Wednesday, weather permitting.", body);
     }
+
+    [Theory]
+    // Date only in visible text near the headline: the headline is an h2, the date numeric with a time.
+    [InlineData("date-headline-h2-numeric.html", "2017-10-06")]
+    [InlineData("date-section-h2-event.html", null)]
+    // A labelled line ("Datum: 22.12.2012") with no headline element and no date markup.
+    [InlineData("date-labelled-line.html", "2012-12-22")]
+    [InlineData("date-labelled-line-in-comments.html", null)]
+    // Markup that was missed: a created_at meta, JSON-LD dateCreated.
+    [InlineData("date-created-at-meta.html", "2019-05-03")]
+    [InlineData("date-json-ld-created.html", "2019-05-03")]
+    // Off by one: a UTC <time> stamp and the local day the page shows.
+    [InlineData("date-time-shown-local-day.html", "2020-02-17")]
+    [InlineData("date-time-shown-other-day.html", "2020-02-18")]
+    // A date of another item: teasers in a feed linking to their stories; a byline list is not one.
+    [InlineData("date-teaser-list.html", null)]
+    [InlineData("date-byline-list.html", "2020-03-12")]
+    public void Publication_day_of_the_page(string file, string? expected)
+    {
+        Assert.Equal(expected, Read(file).Published?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+    }
 }
