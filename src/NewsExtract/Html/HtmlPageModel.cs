@@ -57,6 +57,23 @@ internal sealed class PageModel
     /// <summary>Characters a container must hold before its content class hint counts in full.</summary>
     private const int HintedTextNeeded = 500;
 
+    /// <summary>
+    /// Whether the class/id of element <paramref name="i"/> says boilerplate (comments, share bar, author box)
+    /// and not content; the page's outer elements (html, body, article, main) never do.
+    /// </summary>
+    public bool IsBoilerplate(int i) =>
+        hints[i].Length > 0 && tags[i] is not ("html" or "body" or "article" or "main")
+        && HtmlHints.NegativeHint().IsMatch(hints[i]) && !HtmlHints.PositiveHint().IsMatch(hints[i]);
+
+    /// <summary>For each element, the nearest element at or above it whose class says boilerplate (-1 when none).</summary>
+    public int[] NearestBoilerplate()
+    {
+        var nearest = new int[Count];
+        for (int i = 0; i < Count; i++)
+            nearest[i] = IsBoilerplate(i) ? i : parents[i] >= 0 ? nearest[parents[i]] : -1;
+        return nearest;
+    }
+
     public IEnumerable<int> Children(int parent)
     {
         for (int i = parent + 1; i <= subtreeEnd[parent]; i = subtreeEnd[i] + 1)

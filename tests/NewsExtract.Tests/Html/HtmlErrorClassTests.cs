@@ -30,6 +30,26 @@ public sealed class HtmlErrorClassTests
         Assert.Equal("The coastal road between Northport and Eastfield is closed after Sunday's flood, the county said. Crews expect to reopen it on Wednesday, weather permitting.", body);
     }
 
+    [Fact]
+    public void Blog_post_without_share_bar_author_box_comments_or_comment_form()
+    {
+        // Share widgets, author bio, "You may also like" and a comment form kept on blog pages: the
+        // wrapper's layout class sends the page to the lenient pass, where boxes inside the post still go.
+        var body = Read("body-blog-widgets.html").Body;
+        Assert.StartsWith("Pears are at their best in December", body);
+        Assert.EndsWith("leaving a quarter inch at the top.", body);
+        foreach (var widget in new[] { "Sharing is caring", "Regan is", "I made this jam", "Save my name", "You may also like", "Apple butter" })
+            Assert.DoesNotContain(widget, body);
+    }
+
+    [Fact]
+    public void Article_inside_an_element_classed_like_an_ad_is_kept()
+    {
+        var body = Read("body-article-in-misleading-class.html").Body;
+        Assert.StartsWith("The company showed its new phone on Tuesday", body);
+        Assert.EndsWith("the screen is brighter in sunlight.", body);
+    }
+
     [Theory]
     // Date only in visible text near the headline: the headline is an h2, the date numeric with a time.
     [InlineData("date-headline-h2-numeric.html", "2017-10-06")]
