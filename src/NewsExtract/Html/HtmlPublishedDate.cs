@@ -13,6 +13,7 @@ namespace NewsExtract.Html;
 /// <param name="Elements">All elements in document order.</param>
 /// <param name="Titles">The headline as og:title, JSON-LD, twitter:title and &lt;title&gt; give it (site suffix removed), to find the headline element.</param>
 /// <param name="Urls">Canonical URL, then the URL the page was fetched from.</param>
+/// <param name="MonthFirst">The page is written for a month-first country (lang or og:locale en-US): "06/10/2017" is June 10.</param>
 internal sealed record PublishedDateEvidence(
     IReadOnlyDictionary<string, string> Meta,
     JsonElement Article,
@@ -20,7 +21,8 @@ internal sealed record PublishedDateEvidence(
     IReadOnlyList<string> BrokenJsonLd,
     IReadOnlyList<HtmlNode> Elements,
     IReadOnlyList<string> Titles,
-    IReadOnlyList<string?> Urls);
+    IReadOnlyList<string?> Urls,
+    bool MonthFirst = false);
 
 /// <summary>
 /// Finds the publication day the way htmldate's extensive mode does, most reliable source first:
@@ -88,13 +90,13 @@ internal static partial class HtmlPublishedDate
             bool marked = node.GetAttributeValue("itemprop", "").Equals("datePublished", StringComparison.OrdinalIgnoreCase)
                 || node.Name == "time" && (node.Attributes["pubdate"] is not null || cls.Contains("publish", StringComparison.OrdinalIgnoreCase));
             if (!marked) continue;
-            if (TimeOf(node) is { } stamp) return stamp;
+            if (TimeOf(node, page.MonthFirst) is { } stamp) return stamp;
         }
         // A creation time is the publication time of pages that only give that (JSON-LD or microdata dateCreated).
         return HtmlDateFinder.TimeFromValue(JsonString(page.Article, "dateCreated"))
             ?? page.JsonLd.Select(e => HtmlDateFinder.TimeFromValue(FindProperty(e, "dateCreated"))).FirstOrDefault(d => d is not null)
             ?? page.Elements.Where(n => n.GetAttributeValue("itemprop", "").Equals("dateCreated", StringComparison.OrdinalIgnoreCase))
-                .Select(TimeOf).FirstOrDefault(d => d is not null);
+                .Select(n => TimeOf(n, page.MonthFirst)).FirstOrDefault(d => d is not null);
     }
 
     /// <summary>
@@ -102,14 +104,14 @@ internal static partial class HtmlPublishedDate
     /// the visible text when the text shows a full date one day off that the time of day allows
     /// (<c>&lt;time datetime="2020-02-18T03:00:00Z"&gt;February 17, 2020&lt;/time&gt;</c>: the page shows its own day).
     /// </summary>
-    private static PageTime? TimeOf(HtmlNode node)
+    private static PageTime? TimeOf(HtmlNode node, bool monthFirst)
     {
         var attribute = node.GetAttributeValue("datetime", null) ?? node.GetAttributeValue("content", null);
         var text = HtmlTree.Text(node, 200);
         if (attribute is null) return HtmlDateFinder.TimeFromValue(text);
         var stamp = HtmlDateFinder.TimeFromValue(attribute);
         if (stamp is { IsUtc: true } utc && text.Length is > 0 and <= DateLineLength
-            && HtmlDateFinder.FromLabelledText(text) is { } shown && IsLocalDayOf(utc, shown))
+            && HtmlDateFinder.FromLabelledText(text, monthFirst) is { } shown && IsLocalDayOf(utc, shown))
             return new PageTime(shown, null, null);
         return stamp;
     }
@@ -142,11 +144,11 @@ internal static partial class HtmlPublishedDate
             bool isTime = node.Name == "time";
             if (!isTime && (hint.Length < 2 || !HtmlDateHints.DateClass.IsMatch(hint))) continue;
             if (HtmlDateHints.NotPublishedClass.IsMatch(hint) || HtmlHints.IsInvisible(node.Name)) continue;
-            var date = isTime && node.Attributes["datetime"] is not null ? TimeOf(node)?.Day : null;
+            var date = isTime && node.Attributes["datetime"] is not null ? TimeOf(node, page.MonthFirst)?.Day : null;
             if (date is null)
             {
                 var text = HtmlTree.Text(node, HintedTextLength + 1);
-                if (text.Length is > 0 and <= HintedTextLength) date = HtmlDateFinder.FromLabelledText(text);
+                if (text.Length is > 0 and <= HintedTextLength) date = HtmlDateFinder.FromLabelledText(text, page.MonthFirst);
             }
             if (date is not { } day || !NotAfter(day, modified) || InOtherItems(node, Headline(page, titleIndex))) continue;
             if (i > titleIndex) return day;
@@ -175,7 +177,7 @@ internal static partial class HtmlPublishedDate
             var text = HtmlTree.Text(node, DateLineLength + 1);
             if (text.Length > DateLineLength) text = own;
             if (text.Length > DateLineLength) continue;
-            if (HtmlDateFinder.FromLabelledText(text) is { } day && NotAfter(day, modified) && !InOtherItems(node, Headline(page, titleIndex))) return day;
+            if (HtmlDateFinder.FromLabelledText(text, page.MonthFirst) is { } day && NotAfter(day, modified) && !InOtherItems(node, Headline(page, titleIndex))) return day;
         }
         return null;
     }
@@ -196,7 +198,7 @@ internal static partial class HtmlPublishedDate
             if (own.Length is < 8 or > DateLineLength) continue;
             var text = HtmlTree.Text(node, DateLineLength + 1);
             if (text.Length > DateLineLength) text = own;
-            if (HtmlDateFinder.FromCuedText(text) is { } day && NotAfter(day, modified) && !InOtherItems(node, headline)) return day;
+            if (HtmlDateFinder.FromCuedText(text, page.MonthFirst) is { } day && NotAfter(day, modified) && !InOtherItems(node, headline)) return day;
         }
         return null;
     }

@@ -66,6 +66,9 @@ public sealed class HtmlErrorClassTests
     // A date of another item: teasers in a feed linking to their stories; a byline list is not one.
     [InlineData("date-teaser-list.html", null)]
     [InlineData("date-byline-list.html", "2020-03-12")]
+    // Day and month swapped: an en-US page writes numeric dates month first.
+    [InlineData("date-month-first-us.html", "2017-06-10")]
+    [InlineData("date-day-first-gb.html", "2017-10-06")]
     public void Publication_day_of_the_page(string file, string? expected)
     {
         Assert.Equal(expected, Read(file).Published?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
