@@ -36,6 +36,9 @@ internal sealed record PublishedDateEvidence(
 /// </summary>
 internal static partial class HtmlPublishedDate
 {
+    /// <summary>How many elements before or after the headline a byline's date element may stand (when checking a UTC stamp against it).</summary>
+    private const int BylineReach = 60;
+
     /// <summary>How much headline-following text (characters) may stand before the date line.</summary>
     private const int TextBudgetAfterTitle = 1500;
 
@@ -62,7 +65,7 @@ internal static partial class HtmlPublishedDate
             if (fromUrl is { } urlDay && IsLocalDayOf(stamp, urlDay)) return urlDay;
             if (stamp.IsUtc && isTitle && DateLineAfterTitle(page, titleIndex, modified) is { } shown && IsLocalDayOf(stamp, shown)) return shown;
             // The byline's date element shows the newsroom's day too ("<span class="date">17 Feb 2020</span>").
-            if (stamp.IsUtc && HintedDateElement(page, titleIndex, modified) is { } hinted && IsLocalDayOf(stamp, hinted)) return hinted;
+            if (stamp.IsUtc && isTitle && HintedDateElement(page, titleIndex, modified, BylineReach) is { } hinted && IsLocalDayOf(stamp, hinted)) return hinted;
             return stamp.Day;
         }
         if (fromUrl is not null) return fromUrl;
@@ -134,10 +137,12 @@ internal static partial class HtmlPublishedDate
     /// The first date element (class/id hint or &lt;time&gt;) after the headline, else the first before it:
     /// a "today" date in the page header comes before the headline, the story's date line after it.
     /// </summary>
-    private static DateOnly? HintedDateElement(PublishedDateEvidence page, int titleIndex, DateOnly? modified)
+    private static DateOnly? HintedDateElement(PublishedDateEvidence page, int titleIndex, DateOnly? modified, int reach = int.MaxValue)
     {
         DateOnly? beforeTitle = null;
-        for (int i = 0; i < page.Elements.Count; i++)
+        int start = reach == int.MaxValue ? 0 : Math.Max(0, titleIndex - reach);
+        int end = (int)Math.Min(page.Elements.Count, (long)titleIndex + reach);
+        for (int i = start; i < end; i++)
         {
             var node = page.Elements[i];
             string hint = node.GetAttributeValue("class", "") + " " + node.GetAttributeValue("id", "");
@@ -267,25 +272,27 @@ internal static partial class HtmlPublishedDate
     /// </summary>
     private static (int Index, bool IsTitle) TitleIndex(PublishedDateEvidence page)
     {
-        int first = -1, lower = -1;
+        int first = -1;
         var titles = page.Titles.Select(Simplify).Where(t => t.Length > 0).ToList();
         for (int i = 0; i < page.Elements.Count; i++)
         {
-            // Many templates put the headline in an h2 or h3 (the h1 is the site's logo, or missing).
-            var name = page.Elements[i].Name;
-            if (name is not ("h1" or "h2" or "h3")) continue;
-            if (name != "h1" && (lower >= 0 || titles.Count == 0)) continue;
+            if (page.Elements[i].Name != "h1") continue;
             var text = Simplify(HtmlTree.Text(page.Elements[i], 500));
             if (text.Length == 0) continue;
-            bool same = titles.Exists(t => SameHeadline(t, text));
-            if (name == "h1")
-            {
-                if (same) return (i, true);
-                if (first < 0) first = i;
-            }
-            else if (same && !InOtherItems(page.Elements[i], null)) lower = i;
+            if (titles.Exists(t => SameHeadline(t, text))) return (i, true);
+            if (first < 0) first = i;
         }
-        return lower >= 0 ? (lower, true) : (first, false);
+        // Many templates put the headline in an h2 or h3 (the h1 is the site's logo, or missing).
+        if (titles.Count > 0)
+        {
+            for (int i = 0; i < page.Elements.Count; i++)
+            {
+                if (page.Elements[i].Name is not ("h2" or "h3")) continue;
+                var text = Simplify(HtmlTree.Text(page.Elements[i], 500));
+                if (text.Length > 0 && titles.Exists(t => SameHeadline(t, text)) && !InOtherItems(page.Elements[i], null)) return (i, true);
+            }
+        }
+        return (first, false);
     }
 
     /// <summary>One holds the other and is at least half of it: "Daily Legal News" is not the headline "Daily Legal News : Details : ...".</summary>
