@@ -101,7 +101,32 @@ internal static class HtmlBodyExtractor
             if (length > 80 && density < 0.25) selected.Add(sibling);
             else if (length is > 0 and <= 80 && density == 0 && page.EndsSentence(sibling)) selected.Add(sibling);
         }
+        AddChunks(page, top, selected, boilerplate);
         return selected;
+    }
+
+    /// <summary>
+    /// An article cut into chunks between ads (<c>div.chunks &gt; div.grid &gt; div.body</c>, repeated): the best
+    /// chunk's wrapper has siblings with the same class, each holding a container with the best chunk's
+    /// class. Those containers are the rest of the article, before and after it.
+    /// </summary>
+    private static void AddChunks(PageModel page, int top, List<int> selected, int[]? boilerplate)
+    {
+        int wrapper = page.Parent[top];
+        if (wrapper < 0 || page.Parent[wrapper] < 0) return;
+        string topClass = page.Node(top).GetAttributeValue("class", "");
+        string wrapperClass = page.Node(wrapper).GetAttributeValue("class", "");
+        if (topClass.Length == 0 || wrapperClass.Length == 0) return;
+        foreach (int other in page.Children(page.Parent[wrapper]))
+        {
+            if (other == wrapper || page.Node(other).GetAttributeValue("class", "") != wrapperClass) continue;
+            foreach (int chunk in page.Children(other))
+            {
+                if (page.Node(chunk).GetAttributeValue("class", "") != topClass || page.TextLength[chunk] == 0 || page.LinkDensity(chunk) >= 0.25) continue;
+                if (boilerplate is not null && boilerplate[chunk] == chunk) continue;
+                selected.Add(chunk);
+            }
+        }
     }
 
     private static string Render(PageModel page, List<int> selected, string? title, int[]? boilerplate)

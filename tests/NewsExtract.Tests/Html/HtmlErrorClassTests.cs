@@ -50,6 +50,26 @@ public sealed class HtmlErrorClassTests
         Assert.EndsWith("the screen is brighter in sunlight.", body);
     }
 
+    [Fact]
+    public void Article_cut_into_chunks_comes_whole_without_the_more_stories_list()
+    {
+        // Body started mid-article with a "More Great ... Stories" footer kept: the best chunk's wrapper
+        // has same-class siblings holding the other chunks.
+        var body = Read("body-chunked-article.html").Body;
+        Assert.StartsWith("The latest wave of financial startups", body);
+        Assert.EndsWith("you are still on your own.", body);
+        Assert.DoesNotContain("More Great", body);
+        Assert.DoesNotContain("Video makers", body);
+    }
+
+    [Fact]
+    public void Same_class_rows_of_teaser_cards_are_not_chunks()
+    {
+        var body = Read("body-chunk-lookalike-cards.html").Body;
+        Assert.StartsWith("The city opened a new park", body);
+        Assert.EndsWith("stayed until the evening concert.", body);
+    }
+
     [Theory]
     // Date only in visible text near the headline: the headline is an h2, the date numeric with a time.
     [InlineData("date-headline-h2-numeric.html", "2017-10-06")]
