@@ -93,4 +93,13 @@ public sealed class HtmlErrorClassTests
     {
         Assert.Equal(expected, Read(file).Published?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
     }
+
+    [Theory]
+    // Date only in the URL.
+    [InlineData("https://news.example.com/politics/2017/10/06/council-approves-budget/", "2017-10-06")]
+    [InlineData("https://news.example.com/politics/2017/10/council-approves-budget/", null)]
+    public void Publication_day_from_the_url(string url, string? expected)
+    {
+        Assert.Equal(expected, Read("date-none-on-page.html", url).Published?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+    }
 }
