@@ -121,6 +121,8 @@ internal static class HtmlDateFinder
     /// <summary>The first date in <paramref name="text"/> that a "published" label stands right before ("Datum: 22.12.2012"); null when none has one.</summary>
     public static DateOnly? FromCuedText(string text, bool monthFirst = false)
     {
+        // One regex for the label before the five for dates: most short lines of a page have no label.
+        if (!HtmlDateHints.PublishedCue.IsMatch(text)) return null;
         foreach (var (index, _, date) in DatesIn(text, monthFirst))
         {
             var before = text[Math.Max(0, index - CueReach)..index];

@@ -55,7 +55,6 @@ internal static partial class HtmlPublishedDate
     {
         var fromUrl = page.Urls.Select(HtmlDateFinder.FromUrl).FirstOrDefault(d => d is not null);
         var modified = Modified(page);
-        var (titleIndex, isTitle) = TitleIndex(page);
 
         if (Structured(page) is { } stamp)
         {
@@ -63,12 +62,16 @@ internal static partial class HtmlPublishedDate
             // path and the date shown under the headline carry the newsroom's own day. When one of them
             // is a day off and the time of day allows it, that day is the local one.
             if (fromUrl is { } urlDay && IsLocalDayOf(stamp, urlDay)) return urlDay;
-            if (stamp.IsUtc && isTitle && DateLineAfterTitle(page, titleIndex, modified) is { } shown && IsLocalDayOf(stamp, shown)) return shown;
+            if (!stamp.IsUtc) return stamp.Day;
+            // The headline is looked for only now: most pages end above.
+            var (headline, isHeadline) = TitleIndex(page);
+            if (isHeadline && DateLineAfterTitle(page, headline, modified) is { } shown && IsLocalDayOf(stamp, shown)) return shown;
             // The byline's date element shows the newsroom's day too ("<span class="date">17 Feb 2020</span>").
-            if (stamp.IsUtc && isTitle && HintedDateElement(page, titleIndex, modified, BylineReach) is { } hinted && IsLocalDayOf(stamp, hinted)) return hinted;
+            if (isHeadline && HintedDateElement(page, headline, modified, BylineReach) is { } hinted && IsLocalDayOf(stamp, hinted)) return hinted;
             return stamp.Day;
         }
         if (fromUrl is not null) return fromUrl;
+        var (titleIndex, isTitle) = TitleIndex(page);
         return HintedDateElement(page, titleIndex, modified)
             ?? (isTitle ? DateLineAfterTitle(page, titleIndex, modified) : null)
             ?? CuedDateLine(page, titleIndex, modified)
@@ -198,7 +201,7 @@ internal static partial class HtmlPublishedDate
         var headline = Headline(page, titleIndex);
         foreach (var node in page.Elements)
         {
-            if (HtmlHints.IsInvisible(node.Name)) continue;
+            if (HtmlHints.IsInvisible(node.Name) || !OwnTextHasDigit(node)) continue;
             var own = OwnText(node);
             if (own.Length is < 8 or > DateLineLength) continue;
             var text = HtmlTree.Text(node, DateLineLength + 1);
@@ -305,6 +308,14 @@ internal static partial class HtmlPublishedDate
     private static HtmlNode? Headline(PublishedDateEvidence page, int titleIndex) => titleIndex >= 0 ? page.Elements[titleIndex] : null;
 
     private static string Simplify(string s) => new(s.ToLowerInvariant().Where(char.IsLetterOrDigit).ToArray());
+
+    /// <summary>Whether the text directly inside <paramref name="node"/> holds a digit: a cheap test before building it (most elements hold none).</summary>
+    private static bool OwnTextHasDigit(HtmlNode node)
+    {
+        foreach (var child in node.ChildNodes)
+            if (child.NodeType == HtmlNodeType.Text && ((HtmlTextNode)child).Text.AsSpan().IndexOfAnyInRange('0', '9') >= 0) return true;
+        return false;
+    }
 
     /// <summary>The text directly inside <paramref name="node"/> (not in child elements), collapsed.</summary>
     private static string OwnText(HtmlNode node)
