@@ -285,7 +285,7 @@ internal static class HtmlBodyExtractor
     }
 
     private static bool IsEdgeLabel(string text) =>
-        text.Length < EdgeLabelLength && text[^1] is not ('.' or '!' or '?' or '"' or '\u201D' or ':' or ')');
+        text.Length < EdgeLabelLength && text[^1] != ':' && !HtmlHints.EndsLikeSentence(text[^1]);
 
     private const int EdgeLabelLength = 80;
     private const int RelatedLineLength = 150;

@@ -86,7 +86,7 @@ internal sealed class PageModel
         {
             var block = Blocks[b];
             if (block.Owner >= i && block.Owner <= subtreeEnd[i] && (b + 1 == Blocks.Count || Blocks[b + 1].Owner > subtreeEnd[i]))
-                return block.Text.Length > 0 && block.Text[^1] is '.' or '!' or '?' or '"' or '”' or ')';
+                return block.Text.Length > 0 && HtmlHints.EndsLikeSentence(block.Text[^1]);
         }
         return false;
     }

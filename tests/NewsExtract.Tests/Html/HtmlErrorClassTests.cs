@@ -70,6 +70,16 @@ public sealed class HtmlErrorClassTests
         Assert.EndsWith("stayed until the evening concert.", body);
     }
 
+    [Fact]
+    public void Short_japanese_lead_ending_in_a_full_stop_is_kept_and_the_date_line_is_not()
+    {
+        // Lead paragraph missed on Japanese pages: "。" did not count as the end of a sentence.
+        var body = Read("body-japanese-lead.html").Body;
+        Assert.StartsWith("電子書籍はスマホで読むことが多いと思います。", body);
+        Assert.EndsWith("ぜひ試してみてください。", body);
+        Assert.DoesNotContain("山田太郎", body);
+    }
+
     [Theory]
     // Date only in visible text near the headline: the headline is an h2, the date numeric with a time.
     [InlineData("date-headline-h2-numeric.html", "2017-10-06")]
