@@ -13,7 +13,7 @@ namespace NewsExtract.Benchmarks;
 /// Zyte set (after reproducing the published trafilatura and Readability.js figures from their reference
 /// outputs, so the scorer can be trusted), publication-date P/R/F on the htmldate set, and body F1 and
 /// date accuracy on the Indonesian pages. Options: <c>--json FILE</c> writes the figures,
-/// <c>--verbose</c> prints per-page results, <c>--data DIR</c> overrides the data folder, <c>--dump DIR</c> writes
+/// <c>--verbose</c> prints per-page results, <c>--peers</c> runs Readability.js (linkedom, jsdom) on the Zyte pages beside us, <c>--data DIR</c> overrides the data folder, <c>--dump DIR</c> writes
 /// our body and the gold body of every page (<c>NAME.ours.txt</c>, <c>NAME.gold.txt</c>) for diffing.
 /// </summary>
 internal static class HtmlEvalCommand
@@ -23,7 +23,7 @@ internal static class HtmlEvalCommand
     public static int Run(string[] args)
     {
         string? jsonPath = null, dataDir = null, dumpDir = null;
-        bool verbose = false;
+        bool verbose = false, peers = false;
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -32,8 +32,9 @@ internal static class HtmlEvalCommand
                 case "--data" when i + 1 < args.Length: dataDir = args[++i]; break;
                 case "--dump" when i + 1 < args.Length: dumpDir = args[++i]; break;
                 case "--verbose": verbose = true; break;
+                case "--peers": peers = true; break;
                 default:
-                    Console.Error.WriteLine($"html-eval: unknown option '{args[i]}'. Options: --json FILE, --data DIR, --dump DIR, --verbose.");
+                    Console.Error.WriteLine($"html-eval: unknown option '{args[i]}'. Options: --json FILE, --data DIR, --dump DIR, --verbose, --peers.");
                     return 2;
             }
         }
@@ -48,6 +49,7 @@ internal static class HtmlEvalCommand
         var result = new JsonObject();
         var watch = Stopwatch.StartNew();
         Zyte(Path.Combine(dataDir, "zyte-article-extraction"), verbose, dumpDir, result);
+        if (peers) Peers(Path.Combine(dataDir, "zyte-article-extraction"), result);
         HtmlDate(Path.Combine(dataDir, "htmldate"), verbose, result);
         Indonesian(Path.Combine(dataDir, "indonesian-html"), verbose, dumpDir, result);
         Console.WriteLine($"html-eval: done in {watch.Elapsed.TotalSeconds:0.0} s");
@@ -79,10 +81,12 @@ internal static class HtmlEvalCommand
         }
 
         var ours = new List<HtmlShingleScorer.PageCounts>();
+        var read = new List<(byte[] Bytes, string? Url)>();
         var watch = Stopwatch.StartNew();
         foreach (var (id, entry) in gold)
         {
             var bytes = Decompress(Path.Combine(dir, "html", id + ".html.gz"));
+            read.Add((bytes, entry!["url"]?.GetValue<string>()));
             var article = HtmlArticleReader.Read(bytes, entry!["url"]?.GetValue<string>());
             var counts = HtmlShingleScorer.Compare(Body(entry), article.Body);
             ours.Add(counts);
@@ -95,6 +99,72 @@ internal static class HtmlEvalCommand
         result["zyte_precision"] = Math.Round(f.Precision, 4);
         result["zyte_recall"] = Math.Round(f.Recall, 4);
         result["zyte_accuracy"] = Math.Round(f.Accuracy, 4);
+
+        // The reader's own speed: the pass above includes JIT and file reading, so time warm passes over
+        // the decompressed pages (one thread; the machine may be shared, so read it with the load average).
+        const int rounds = 3;
+        GC.Collect();
+        using var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
+        var speed = Stopwatch.StartNew();
+        for (int r = 0; r < rounds; r++)
+            foreach (var (bytes, url) in read) HtmlArticleReader.Read(bytes, url);
+        speed.Stop();
+        process.Refresh();
+        double pagesPerSecond = rounds * read.Count / speed.Elapsed.TotalSeconds;
+        double pagesPerCpuSecond = rounds * read.Count / (process.TotalProcessorTime - cpu).TotalSeconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"zyte reader speed              {pagesPerSecond:0} pages/s wall, {pagesPerCpuSecond:0} pages per CPU-second (warm, {rounds} passes, one thread, {read.Sum(p => (long)p.Bytes.Length) / read.Count / 1024} KB per page; load average {LoadAverage()})"));
+        result["reader_pages_per_second"] = Math.Round(pagesPerSecond);
+        result["reader_pages_per_cpu_second"] = Math.Round(pagesPerCpuSecond);
+    }
+
+    private static string LoadAverage()
+    {
+        try { return File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?"; }
+        catch (IOException) { return "?"; }
+    }
+
+    /// <summary>
+    /// The open-source peers on the same Zyte pages, scored by the same scorer: Readability.js on linkedom and on
+    /// jsdom (benchmarks/readability, installed with npm ci into its git-ignored node_modules when missing).
+    /// </summary>
+    private static void Peers(string dir, JsonObject result)
+    {
+        var goldPath = Path.Combine(dir, "ground-truth.json");
+        string? repo = BatchThroughputCommand.FindRepository();
+        string script = Path.Combine(repo ?? ".", "benchmarks", "readability");
+        if (!File.Exists(goldPath) || !File.Exists(Path.Combine(script, "run.mjs"))) { Console.WriteLine("zyte peers: skipped: Zyte set or benchmarks/readability not found."); return; }
+        var gold = JsonNode.Parse(File.ReadAllText(goldPath))!.AsObject();
+        try
+        {
+            if (!Directory.Exists(Path.Combine(script, "node_modules")))
+            {
+                Console.WriteLine("zyte peers: installing Readability.js, linkedom and jsdom (npm ci) ...");
+                using var npm = Process.Start(new ProcessStartInfo("npm", "ci --no-audit --no-fund") { WorkingDirectory = script })!;
+                npm.WaitForExit();
+                if (npm.ExitCode != 0) { Console.WriteLine("zyte peers: skipped: npm ci failed."); return; }
+            }
+            foreach (var (parser, label) in new[] { ("linkedom", "Readability.js + linkedom"), ("jsdom", "Readability.js + jsdom") })
+            {
+                string outFile = Path.Combine(Path.GetTempPath(), $"newsextract-peer-{parser}-{Environment.ProcessId}.json");
+                var start = new ProcessStartInfo("node", ["run.mjs", dir, outFile, parser]) { WorkingDirectory = script, RedirectStandardOutput = true };
+                using var node = Process.Start(start)!;
+                string stdout = node.StandardOutput.ReadToEnd();
+                node.WaitForExit();
+                if (node.ExitCode != 0) { Console.WriteLine($"zyte peer {label}: node exited with {node.ExitCode}"); continue; }
+                var bodies = JsonNode.Parse(File.ReadAllText(outFile))!.AsObject();
+                File.Delete(outFile);
+                var f = HtmlShingleScorer.Score(gold.Select(g => HtmlShingleScorer.Compare(Body(g.Value), bodies[g.Key]?.GetValue<string>())).ToList());
+                double speed = JsonNode.Parse(stdout.Trim().Split('\n')[^1])!["pagesPerSecond"]!.GetValue<double>();
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"zyte peer {label,-26} {f}  ({speed:0} pages/s)"));
+                result[$"zyte_peer_{parser}_f1"] = Math.Round(f.F1, 4);
+            }
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            Console.WriteLine($"zyte peers: skipped: node/npm not found ({ex.Message}).");
+        }
     }
 
     private static void HtmlDate(string dir, bool verbose, JsonObject result)

@@ -37,8 +37,13 @@ internal static class HtmlBodyExtractor
         if (page.Blocks.Count == 0) return "";
         int top = ChooseTopCandidate(page);
         if (top < 0) return "";
-        var selected = SelectWithSiblings(page, top);
-        return Render(page, selected, title);
+        // The lenient pass reads the page again without skipping boilerplate classes, because a strict
+        // pass can lose the whole page to a layout class on its wrapper ("header-style-1", "penci-wrap").
+        // Inside the article container the classes still mean what they say: a share bar, an author box
+        // or a comment form there is not article text.
+        int[]? boilerplate = strict ? null : page.NearestBoilerplate();
+        var selected = SelectWithSiblings(page, top, boilerplate);
+        return Render(page, selected, title, boilerplate);
     }
 
     private static int ChooseTopCandidate(PageModel page)
@@ -76,7 +81,7 @@ internal static class HtmlBodyExtractor
         return best;
     }
 
-    private static List<int> SelectWithSiblings(PageModel page, int top)
+    private static List<int> SelectWithSiblings(PageModel page, int top, int[]? boilerplate)
     {
         var selected = new List<int>();
         int parent = page.Parent[top];
@@ -87,6 +92,7 @@ internal static class HtmlBodyExtractor
         foreach (int sibling in page.Children(parent))
         {
             if (sibling == top) { selected.Add(sibling); continue; }
+            if (boilerplate is not null && boilerplate[sibling] == sibling) continue;
             double bonus = topClass.Length > 0 && page.Node(sibling).GetAttributeValue("class", "") == topClass ? topScore * 0.2 : 0;
             if (page.Score[sibling] + bonus >= threshold) { selected.Add(sibling); continue; }
             if (!HtmlHints.ParagraphTags.Contains(page.Tag(sibling)) && page.Tag(sibling) is not "div") continue;
@@ -95,10 +101,35 @@ internal static class HtmlBodyExtractor
             if (length > 80 && density < 0.25) selected.Add(sibling);
             else if (length is > 0 and <= 80 && density == 0 && page.EndsSentence(sibling)) selected.Add(sibling);
         }
+        AddChunks(page, top, selected, boilerplate);
         return selected;
     }
 
-    private static string Render(PageModel page, List<int> selected, string? title)
+    /// <summary>
+    /// An article cut into chunks between ads (<c>div.chunks &gt; div.grid &gt; div.body</c>, repeated): the best
+    /// chunk's wrapper has siblings with the same class, each holding a container with the best chunk's
+    /// class. Those containers are the rest of the article, before and after it.
+    /// </summary>
+    private static void AddChunks(PageModel page, int top, List<int> selected, int[]? boilerplate)
+    {
+        int wrapper = page.Parent[top];
+        if (wrapper < 0 || page.Parent[wrapper] < 0) return;
+        string topClass = page.Node(top).GetAttributeValue("class", "");
+        string wrapperClass = page.Node(wrapper).GetAttributeValue("class", "");
+        if (topClass.Length == 0 || wrapperClass.Length == 0) return;
+        foreach (int other in page.Children(page.Parent[wrapper]))
+        {
+            if (other == wrapper || page.Node(other).GetAttributeValue("class", "") != wrapperClass) continue;
+            foreach (int chunk in page.Children(other))
+            {
+                if (page.Node(chunk).GetAttributeValue("class", "") != topClass || page.TextLength[chunk] == 0 || page.LinkDensity(chunk) >= 0.25) continue;
+                if (boilerplate is not null && boilerplate[chunk] == chunk) continue;
+                selected.Add(chunk);
+            }
+        }
+    }
+
+    private static string Render(PageModel page, List<int> selected, string? title, int[]? boilerplate)
     {
         var kept = new List<string>();
         bool inRelatedList = false;
@@ -107,6 +138,7 @@ internal static class HtmlBodyExtractor
         {
             if (!IsInside(page, block.Owner, selected)) continue;
             if (captions.Count > 0 && IsInside(page, block.Owner, captions)) continue;
+            if (boilerplate is not null && InsideBoilerplate(page, block.Owner, selected, boilerplate)) continue;
             string text = block.Text;
             string tag = page.Tag(block.Owner);
             // A long unlinked sentence that starts like one ("Berita terkait pemilu itu menyebar cepat ...") is text.
@@ -253,11 +285,24 @@ internal static class HtmlBodyExtractor
     }
 
     private static bool IsEdgeLabel(string text) =>
-        text.Length < EdgeLabelLength && text[^1] is not ('.' or '!' or '?' or '"' or '\u201D' or ':' or ')');
+        text.Length < EdgeLabelLength && text[^1] != ':' && !HtmlHints.EndsLikeSentence(text[^1]);
 
     private const int EdgeLabelLength = 80;
     private const int RelatedLineLength = 150;
     private const int MaxEdgeLabels = 3;
+
+    /// <summary>
+    /// Whether a boilerplate-classed element lies between <paramref name="node"/> (inclusive) and the selected
+    /// root holding it, and holds less than half of the root's text: one that holds most of it is the
+    /// article under a misleading class ("js_post-content-wrapper ad-..."), not a box inside it.
+    /// </summary>
+    private static bool InsideBoilerplate(PageModel page, int node, List<int> roots, int[] boilerplate)
+    {
+        foreach (int root in roots)
+            if (node >= root && node <= page.SubtreeEnd[root])
+                return boilerplate[node] > root && page.TextLength[boilerplate[node]] * 2 < page.TextLength[root];
+        return false;
+    }
 
     private static bool IsInside(PageModel page, int node, List<int> roots)
     {

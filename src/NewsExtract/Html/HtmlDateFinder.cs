@@ -104,10 +104,10 @@ internal static class HtmlDateFinder
     /// cue, else the first one not after an "updated" cue ("Updated 5 Nov 2020, published 3 Nov 2020" gives
     /// 3 Nov). A line holding only update dates gives none: the update is not the publication day.
     /// </summary>
-    public static DateOnly? FromLabelledText(string text)
+    public static DateOnly? FromLabelledText(string text, bool monthFirst = false)
     {
         DateOnly? unlabelled = null;
-        foreach (var (index, _, date) in DatesIn(text))
+        foreach (var (index, _, date) in DatesIn(text, monthFirst))
         {
             var before = text[Math.Max(0, index - CueReach)..index];
             var published = LastMatch(HtmlDateHints.PublishedCue, before);
@@ -118,8 +118,23 @@ internal static class HtmlDateFinder
         return unlabelled;
     }
 
+    /// <summary>The first date in <paramref name="text"/> that a "published" label stands right before ("Datum: 22.12.2012"); null when none has one.</summary>
+    public static DateOnly? FromCuedText(string text, bool monthFirst = false)
+    {
+        // One regex for the label before the five for dates: most short lines of a page have no label.
+        if (!HtmlDateHints.PublishedCue.IsMatch(text)) return null;
+        foreach (var (index, _, date) in DatesIn(text, monthFirst))
+        {
+            var before = text[Math.Max(0, index - CueReach)..index];
+            var published = LastMatch(HtmlDateHints.PublishedCue, before);
+            if (published >= 0 && published > LastMatch(HtmlDateHints.UpdatedCue, before)) return date;
+        }
+        return null;
+    }
+
     /// <summary>Every written date in <paramref name="text"/> in reading order; overlapping readings keep the earlier, longer one.</summary>
-    internal static IEnumerable<(int Index, int Length, DateOnly Date)> DatesIn(string text)
+    /// <remarks><paramref name="monthFirst"/>: the page is written for a month-first country (lang="en-US"), so "06/10/2017" is June 10.</remarks>
+    internal static IEnumerable<(int Index, int Length, DateOnly Date)> DatesIn(string text, bool monthFirst = false)
     {
         var found = new List<(int Index, int Length, DateOnly Date)>();
         void Add(Match m, DateOnly? date)
@@ -136,11 +151,14 @@ internal static class HtmlDateFinder
             Add(m, Make(m.Groups["y"].Value, m.Groups["m"].Value, m.Groups["d"].Value));
         foreach (Match m in DayFirst.Matches(text))
         {
-            // Day first (Indonesian and most of the world: 23/09/2024); month first only when the
-            // second number cannot be a month (US 09/23/2024).
+            // Day first (Indonesian and most of the world: 23/09/2024); month first when the second number
+            // cannot be a month (US 09/23/2024), or when the page is written for the US and the first one can
+            // be (06/10/2017 on an en-US page). Dotted dates ("06.10.2017") are day first everywhere.
             string a = m.Groups["a"].Value, b = m.Groups["b"].Value;
-            bool monthFirst = int.Parse(b, CultureInfo.InvariantCulture) > 12 && int.Parse(a, CultureInfo.InvariantCulture) <= 12;
-            Add(m, monthFirst ? Make(m.Groups["y"].Value, a, b) : Make(m.Groups["y"].Value, b, a));
+            int first = int.Parse(a, CultureInfo.InvariantCulture), second = int.Parse(b, CultureInfo.InvariantCulture);
+            bool dotted = m.Value.Contains('.', StringComparison.Ordinal);
+            bool readMonthFirst = first <= 12 && (second > 12 || monthFirst && !dotted);
+            Add(m, readMonthFirst ? Make(m.Groups["y"].Value, a, b) : Make(m.Groups["y"].Value, b, a));
         }
         int end = 0;
         foreach (var date in found.OrderBy(f => f.Index).ThenByDescending(f => f.Length))

@@ -34,6 +34,14 @@ internal static partial class HtmlHints
     public static readonly FrozenSet<string> ParagraphTags = FrozenSet.ToFrozenSet(
         ["p", "pre", "blockquote", "h2", "h3", "h4", "h5", "h6", "li", "dd", "dt", "td", "th", "address"]);
 
+    /// <summary>
+    /// Whether a block ending in <paramref name="last"/> ends like a sentence: Latin punctuation, and the full stops,
+    /// marks and closing quotes of Chinese and Japanese ("。", "！", "」"), Arabic ("؟") and Hindi ("।"). A short
+    /// Japanese paragraph ending in "。" is text, not a label.
+    /// </summary>
+    public static bool EndsLikeSentence(char last) =>
+        last is '.' or '!' or '?' or '"' or '\u201D' or ')' or '\u3002' or '\uFF01' or '\uFF1F' or '\uFF0E' or '\u300D' or '\u300F' or '\u2026' or '\u061F' or '\u0964';
+
     public static bool IsInvisible(string tag) =>
         tag is "script" or "style" or "noscript" or "template" or "title" or "svg" or "iframe" or "object";
 

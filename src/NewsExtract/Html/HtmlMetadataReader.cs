@@ -93,9 +93,14 @@ internal static partial class HtmlMetadataReader
 
         string? author = StripAuthorLabel(JsonName(article, "author") ?? AuthorFromMeta(meta) ?? relAuthor ?? AuthorFromMarkup(elements));
 
-        var published = HtmlPublishedDate.Find(new PublishedDateEvidence(meta, article, jsonLd, brokenJsonLd, elements, [.. titles.Append(pageTitle).OfType<string>()], [canonical, url]));
+        var published = HtmlPublishedDate.Find(new PublishedDateEvidence(meta, article, jsonLd, brokenJsonLd, elements, [.. titles.Append(pageTitle).OfType<string>()], [canonical, url],
+            MonthFirst: IsUsLocale(elements.FirstOrDefault(e => e.Name == "html")?.GetAttributeValue("lang", null) ?? Value(meta, "og:locale"))));
         return new HtmlMetadata(title, published, outlet, author, canonical);
     }
+
+    /// <summary>"en-US", "en_US": the page writes numeric dates month first.</summary>
+    private static bool IsUsLocale(string? locale) =>
+        locale is not null && locale.Trim().Replace('_', '-').Equals("en-US", StringComparison.OrdinalIgnoreCase);
 
     private static string? AuthorFromMeta(Dictionary<string, string> meta)
     {

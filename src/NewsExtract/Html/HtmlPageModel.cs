@@ -46,9 +46,32 @@ internal sealed class PageModel
         if (hints[i].Length > 0)
         {
             if (HtmlHints.NegativeHint().IsMatch(hints[i])) score -= 25;
-            if (HtmlHints.PositiveHint().IsMatch(hints[i])) score += 25;
+            // A class saying "content" vouches for the text a container holds, not for a container that
+            // holds a line or two: a "content-wrapper title" box with the byline must not outscore the
+            // article whose paragraphs are dense with links to people pages.
+            if (HtmlHints.PositiveHint().IsMatch(hints[i])) score += TextLength[i] >= HintedTextNeeded ? 25 : 25.0 * TextLength[i] / HintedTextNeeded;
         }
         return score;
+    }
+
+    /// <summary>Characters a container must hold before its content class hint counts in full.</summary>
+    private const int HintedTextNeeded = 500;
+
+    /// <summary>
+    /// Whether the class/id of element <paramref name="i"/> says boilerplate (comments, share bar, author box)
+    /// and not content; the page's outer elements (html, body, article, main) never do.
+    /// </summary>
+    public bool IsBoilerplate(int i) =>
+        hints[i].Length > 0 && tags[i] is not ("html" or "body" or "article" or "main")
+        && HtmlHints.NegativeHint().IsMatch(hints[i]) && !HtmlHints.PositiveHint().IsMatch(hints[i]);
+
+    /// <summary>For each element, the nearest element at or above it whose class says boilerplate (-1 when none).</summary>
+    public int[] NearestBoilerplate()
+    {
+        var nearest = new int[Count];
+        for (int i = 0; i < Count; i++)
+            nearest[i] = IsBoilerplate(i) ? i : parents[i] >= 0 ? nearest[parents[i]] : -1;
+        return nearest;
     }
 
     public IEnumerable<int> Children(int parent)
@@ -63,7 +86,7 @@ internal sealed class PageModel
         {
             var block = Blocks[b];
             if (block.Owner >= i && block.Owner <= subtreeEnd[i] && (b + 1 == Blocks.Count || Blocks[b + 1].Owner > subtreeEnd[i]))
-                return block.Text.Length > 0 && block.Text[^1] is '.' or '!' or '?' or '"' or '”' or ')';
+                return block.Text.Length > 0 && HtmlHints.EndsLikeSentence(block.Text[^1]);
         }
         return false;
     }

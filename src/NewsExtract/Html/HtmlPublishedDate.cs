@@ -13,6 +13,7 @@ namespace NewsExtract.Html;
 /// <param name="Elements">All elements in document order.</param>
 /// <param name="Titles">The headline as og:title, JSON-LD, twitter:title and &lt;title&gt; give it (site suffix removed), to find the headline element.</param>
 /// <param name="Urls">Canonical URL, then the URL the page was fetched from.</param>
+/// <param name="MonthFirst">The page is written for a month-first country (lang or og:locale en-US): "06/10/2017" is June 10.</param>
 internal sealed record PublishedDateEvidence(
     IReadOnlyDictionary<string, string> Meta,
     JsonElement Article,
@@ -20,7 +21,8 @@ internal sealed record PublishedDateEvidence(
     IReadOnlyList<string> BrokenJsonLd,
     IReadOnlyList<HtmlNode> Elements,
     IReadOnlyList<string> Titles,
-    IReadOnlyList<string?> Urls);
+    IReadOnlyList<string?> Urls,
+    bool MonthFirst = false);
 
 /// <summary>
 /// Finds the publication day the way htmldate's extensive mode does, most reliable source first:
@@ -34,6 +36,9 @@ internal sealed record PublishedDateEvidence(
 /// </summary>
 internal static partial class HtmlPublishedDate
 {
+    /// <summary>How many elements before or after the headline a byline's date element may stand (when checking a UTC stamp against it).</summary>
+    private const int BylineReach = 60;
+
     /// <summary>How much headline-following text (characters) may stand before the date line.</summary>
     private const int TextBudgetAfterTitle = 1500;
 
@@ -50,7 +55,6 @@ internal static partial class HtmlPublishedDate
     {
         var fromUrl = page.Urls.Select(HtmlDateFinder.FromUrl).FirstOrDefault(d => d is not null);
         var modified = Modified(page);
-        var (titleIndex, isTitle) = TitleIndex(page);
 
         if (Structured(page) is { } stamp)
         {
@@ -58,12 +62,19 @@ internal static partial class HtmlPublishedDate
             // path and the date shown under the headline carry the newsroom's own day. When one of them
             // is a day off and the time of day allows it, that day is the local one.
             if (fromUrl is { } urlDay && IsLocalDayOf(stamp, urlDay)) return urlDay;
-            if (stamp.IsUtc && isTitle && DateLineAfterTitle(page, titleIndex, modified) is { } shown && IsLocalDayOf(stamp, shown)) return shown;
+            if (!stamp.IsUtc) return stamp.Day;
+            // The headline is looked for only now: most pages end above.
+            var (headline, isHeadline) = TitleIndex(page);
+            if (isHeadline && DateLineAfterTitle(page, headline, modified) is { } shown && IsLocalDayOf(stamp, shown)) return shown;
+            // The byline's date element shows the newsroom's day too ("<span class="date">17 Feb 2020</span>").
+            if (isHeadline && HintedDateElement(page, headline, modified, BylineReach) is { } hinted && IsLocalDayOf(stamp, hinted)) return hinted;
             return stamp.Day;
         }
         if (fromUrl is not null) return fromUrl;
+        var (titleIndex, isTitle) = TitleIndex(page);
         return HintedDateElement(page, titleIndex, modified)
             ?? (isTitle ? DateLineAfterTitle(page, titleIndex, modified) : null)
+            ?? CuedDateLine(page, titleIndex, modified)
             ?? modified
             ?? LeadImageDate(page, modified);
     }
@@ -85,10 +96,30 @@ internal static partial class HtmlPublishedDate
             bool marked = node.GetAttributeValue("itemprop", "").Equals("datePublished", StringComparison.OrdinalIgnoreCase)
                 || node.Name == "time" && (node.Attributes["pubdate"] is not null || cls.Contains("publish", StringComparison.OrdinalIgnoreCase));
             if (!marked) continue;
-            var value = node.GetAttributeValue("datetime", null) ?? node.GetAttributeValue("content", null) ?? HtmlTree.Text(node, 200);
-            if (HtmlDateFinder.TimeFromValue(value) is { } stamp) return stamp;
+            if (TimeOf(node, page.MonthFirst) is { } stamp) return stamp;
         }
-        return null;
+        // A creation time is the publication time of pages that only give that (JSON-LD or microdata dateCreated).
+        return HtmlDateFinder.TimeFromValue(JsonString(page.Article, "dateCreated"))
+            ?? page.JsonLd.Select(e => HtmlDateFinder.TimeFromValue(FindProperty(e, "dateCreated"))).FirstOrDefault(d => d is not null)
+            ?? page.Elements.Where(n => n.GetAttributeValue("itemprop", "").Equals("dateCreated", StringComparison.OrdinalIgnoreCase))
+                .Select(n => TimeOf(n, page.MonthFirst)).FirstOrDefault(d => d is not null);
+    }
+
+    /// <summary>
+    /// The time a date element gives: its datetime/content attribute, except that a UTC stamp yields to
+    /// the visible text when the text shows a full date one day off that the time of day allows
+    /// (<c>&lt;time datetime="2020-02-18T03:00:00Z"&gt;February 17, 2020&lt;/time&gt;</c>: the page shows its own day).
+    /// </summary>
+    private static PageTime? TimeOf(HtmlNode node, bool monthFirst)
+    {
+        var attribute = node.GetAttributeValue("datetime", null) ?? node.GetAttributeValue("content", null);
+        var text = HtmlTree.Text(node, 200);
+        if (attribute is null) return HtmlDateFinder.TimeFromValue(text);
+        var stamp = HtmlDateFinder.TimeFromValue(attribute);
+        if (stamp is { IsUtc: true } utc && text.Length is > 0 and <= DateLineLength
+            && HtmlDateFinder.FromLabelledText(text, monthFirst) is { } shown && IsLocalDayOf(utc, shown))
+            return new PageTime(shown, null, null);
+        return stamp;
     }
 
     /// <summary>
@@ -109,21 +140,23 @@ internal static partial class HtmlPublishedDate
     /// The first date element (class/id hint or &lt;time&gt;) after the headline, else the first before it:
     /// a "today" date in the page header comes before the headline, the story's date line after it.
     /// </summary>
-    private static DateOnly? HintedDateElement(PublishedDateEvidence page, int titleIndex, DateOnly? modified)
+    private static DateOnly? HintedDateElement(PublishedDateEvidence page, int titleIndex, DateOnly? modified, int reach = int.MaxValue)
     {
         DateOnly? beforeTitle = null;
-        for (int i = 0; i < page.Elements.Count; i++)
+        int start = reach == int.MaxValue ? 0 : Math.Max(0, titleIndex - reach);
+        int end = (int)Math.Min(page.Elements.Count, (long)titleIndex + reach);
+        for (int i = start; i < end; i++)
         {
             var node = page.Elements[i];
             string hint = node.GetAttributeValue("class", "") + " " + node.GetAttributeValue("id", "");
             bool isTime = node.Name == "time";
             if (!isTime && (hint.Length < 2 || !HtmlDateHints.DateClass.IsMatch(hint))) continue;
             if (HtmlDateHints.NotPublishedClass.IsMatch(hint) || HtmlHints.IsInvisible(node.Name)) continue;
-            var date = isTime ? HtmlDateFinder.FromValue(node.GetAttributeValue("datetime", null)) : null;
+            var date = isTime && node.Attributes["datetime"] is not null ? TimeOf(node, page.MonthFirst)?.Day : null;
             if (date is null)
             {
                 var text = HtmlTree.Text(node, HintedTextLength + 1);
-                if (text.Length is > 0 and <= HintedTextLength) date = HtmlDateFinder.FromLabelledText(text);
+                if (text.Length is > 0 and <= HintedTextLength) date = HtmlDateFinder.FromLabelledText(text, page.MonthFirst);
             }
             if (date is not { } day || !NotAfter(day, modified) || InOtherItems(node, Headline(page, titleIndex))) continue;
             if (i > titleIndex) return day;
@@ -152,7 +185,28 @@ internal static partial class HtmlPublishedDate
             var text = HtmlTree.Text(node, DateLineLength + 1);
             if (text.Length > DateLineLength) text = own;
             if (text.Length > DateLineLength) continue;
-            if (HtmlDateFinder.FromLabelledText(text) is { } day && NotAfter(day, modified) && !InOtherItems(node, Headline(page, titleIndex))) return day;
+            if (HtmlDateFinder.FromLabelledText(text, page.MonthFirst) is { } day && NotAfter(day, modified) && !InOtherItems(node, Headline(page, titleIndex))) return day;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// A short line anywhere outside other items' containers whose date follows a publication label
+    /// ("Datum: 22.12.2012", "Published: 06.10.2017 11:15", "Diterbitkan 3 Maret 2020"): the label says
+    /// which date it is, so neither a headline nor a class hint is needed. For pages whose headline is
+    /// not marked up as one and whose date carries no class.
+    /// </summary>
+    private static DateOnly? CuedDateLine(PublishedDateEvidence page, int titleIndex, DateOnly? modified)
+    {
+        var headline = Headline(page, titleIndex);
+        foreach (var node in page.Elements)
+        {
+            if (HtmlHints.IsInvisible(node.Name) || !OwnTextHasDigit(node)) continue;
+            var own = OwnText(node);
+            if (own.Length is < 8 or > DateLineLength) continue;
+            var text = HtmlTree.Text(node, DateLineLength + 1);
+            if (text.Length > DateLineLength) text = own;
+            if (HtmlDateFinder.FromCuedText(text, page.MonthFirst) is { } day && NotAfter(day, modified) && !InOtherItems(node, headline)) return day;
         }
         return null;
     }
@@ -187,11 +241,26 @@ internal static partial class HtmlPublishedDate
             if (headline is not null && IsAncestorOf(n, headline)) return false;
             // not <nav>: an unclosed navbar makes the whole page its descendant
             if (n.Name is "aside" or "footer" or "figcaption") return true;
+            // A list item that links to another story by its headline is a teaser in a feed or a "latest"
+            // list: its date (often an event's, "2020.08.19. 08.00. Siófok") is that item's.
+            if (n.Name == "li" && LinksToAStory(n)) return true;
             var hint = n.GetAttributeValue("class", "") + " " + n.GetAttributeValue("id", "");
             if (hint.Length > 1 && HtmlDateHints.OtherItemsContainer.IsMatch(hint)) return true;
         }
         return false;
     }
+
+    /// <summary>Whether <paramref name="item"/> holds a link whose text reads like a headline (at least <see cref="TeaserLinkLength"/> characters).</summary>
+    private static bool LinksToAStory(HtmlNode item)
+    {
+        foreach (var element in HtmlTree.Elements(item))
+            if (element.Name == "a" && element.Attributes["href"] is not null && HtmlTree.Text(element, TeaserLinkLength).Length >= TeaserLinkLength)
+                return true;
+        return false;
+    }
+
+    /// <summary>A link this long is a story's headline, not "By Jane Roe" or a category name.</summary>
+    private const int TeaserLinkLength = 15;
 
     private static bool IsAncestorOf(HtmlNode container, HtmlNode node)
     {
@@ -216,6 +285,16 @@ internal static partial class HtmlPublishedDate
             if (titles.Exists(t => SameHeadline(t, text))) return (i, true);
             if (first < 0) first = i;
         }
+        // Many templates put the headline in an h2 or h3 (the h1 is the site's logo, or missing).
+        if (titles.Count > 0)
+        {
+            for (int i = 0; i < page.Elements.Count; i++)
+            {
+                if (page.Elements[i].Name is not ("h2" or "h3")) continue;
+                var text = Simplify(HtmlTree.Text(page.Elements[i], 500));
+                if (text.Length > 0 && titles.Exists(t => SameHeadline(t, text)) && !InOtherItems(page.Elements[i], null)) return (i, true);
+            }
+        }
         return (first, false);
     }
 
@@ -229,6 +308,14 @@ internal static partial class HtmlPublishedDate
     private static HtmlNode? Headline(PublishedDateEvidence page, int titleIndex) => titleIndex >= 0 ? page.Elements[titleIndex] : null;
 
     private static string Simplify(string s) => new(s.ToLowerInvariant().Where(char.IsLetterOrDigit).ToArray());
+
+    /// <summary>Whether the text directly inside <paramref name="node"/> holds a digit: a cheap test before building it (most elements hold none).</summary>
+    private static bool OwnTextHasDigit(HtmlNode node)
+    {
+        foreach (var child in node.ChildNodes)
+            if (child.NodeType == HtmlNodeType.Text && ((HtmlTextNode)child).Text.AsSpan().IndexOfAnyInRange('0', '9') >= 0) return true;
+        return false;
+    }
 
     /// <summary>The text directly inside <paramref name="node"/> (not in child elements), collapsed.</summary>
     private static string OwnText(HtmlNode node)

@@ -1,0 +1,115 @@
+using NewsExtract.Html;
+
+namespace NewsExtract.Tests.Html;
+
+/// <summary>
+/// One page per class of reading error found in the side-by-side run of issue 21 (Fixtures/classes),
+/// each with a look-alike page that the fix must leave alone. The pages are written by the team; none
+/// is a copy of a benchmark page.
+/// </summary>
+public sealed class HtmlErrorClassTests
+{
+    private static HtmlArticle Read(string file, string? url = null) =>
+        HtmlArticleReader.Read(File.ReadAllBytes(Path.Combine(HtmlTestFiles.FixturesDirectory, "classes", file)), url);
+
+    [Fact]
+    public void Link_dense_article_beats_a_title_box_marked_content()
+    {
+        // Whole body missed, only the byline came out: the "content-wrapper title" box outscored an
+        // article whose paragraphs link every name.
+        var body = Read("body-link-dense-article.html").Body;
+        Assert.StartsWith("A man from Buffalo pleaded guilty", body);
+        Assert.Contains("arrested a week later at his home in Addison.", body);
+        Assert.DoesNotContain("By Jane Roe", body);
+    }
+
+    [Fact]
+    public void Short_article_marked_content_still_wins_over_unmarked_teasers()
+    {
+        var body = Read("body-short-hinted-article.html").Body;
+        Assert.Equal("The coastal road between Northport and Eastfield is closed after Sunday's flood, the county said. Crews expect to reopen it on Wednesday, weather permitting.", body);
+    }
+
+    [Fact]
+    public void Blog_post_without_share_bar_author_box_comments_or_comment_form()
+    {
+        // Share widgets, author bio, "You may also like" and a comment form kept on blog pages: the
+        // wrapper's layout class sends the page to the lenient pass, where boxes inside the post still go.
+        var body = Read("body-blog-widgets.html").Body;
+        Assert.StartsWith("Pears are at their best in December", body);
+        Assert.EndsWith("leaving a quarter inch at the top.", body);
+        foreach (var widget in new[] { "Sharing is caring", "Regan is", "I made this jam", "Save my name", "You may also like", "Apple butter" })
+            Assert.DoesNotContain(widget, body);
+    }
+
+    [Fact]
+    public void Article_inside_an_element_classed_like_an_ad_is_kept()
+    {
+        var body = Read("body-article-in-misleading-class.html").Body;
+        Assert.StartsWith("The company showed its new phone on Tuesday", body);
+        Assert.EndsWith("the screen is brighter in sunlight.", body);
+    }
+
+    [Fact]
+    public void Article_cut_into_chunks_comes_whole_without_the_more_stories_list()
+    {
+        // Body started mid-article with a "More Great ... Stories" footer kept: the best chunk's wrapper
+        // has same-class siblings holding the other chunks.
+        var body = Read("body-chunked-article.html").Body;
+        Assert.StartsWith("The latest wave of financial startups", body);
+        Assert.EndsWith("you are still on your own.", body);
+        Assert.DoesNotContain("More Great", body);
+        Assert.DoesNotContain("Video makers", body);
+    }
+
+    [Fact]
+    public void Same_class_rows_of_teaser_cards_are_not_chunks()
+    {
+        var body = Read("body-chunk-lookalike-cards.html").Body;
+        Assert.StartsWith("The city opened a new park", body);
+        Assert.EndsWith("stayed until the evening concert.", body);
+    }
+
+    [Fact]
+    public void Short_japanese_lead_ending_in_a_full_stop_is_kept_and_the_date_line_is_not()
+    {
+        // Lead paragraph missed on Japanese pages: "。" did not count as the end of a sentence.
+        var body = Read("body-japanese-lead.html").Body;
+        Assert.StartsWith("電子書籍はスマホで読むことが多いと思います。", body);
+        Assert.EndsWith("ぜひ試してみてください。", body);
+        Assert.DoesNotContain("山田太郎", body);
+    }
+
+    [Theory]
+    // Date only in visible text near the headline: the headline is an h2, the date numeric with a time.
+    [InlineData("date-headline-h2-numeric.html", "2017-10-06")]
+    [InlineData("date-section-h2-event.html", null)]
+    // A labelled line ("Datum: 22.12.2012") with no headline element and no date markup.
+    [InlineData("date-labelled-line.html", "2012-12-22")]
+    [InlineData("date-labelled-line-in-comments.html", null)]
+    // Markup that was missed: a created_at meta, JSON-LD dateCreated.
+    [InlineData("date-created-at-meta.html", "2019-05-03")]
+    [InlineData("date-json-ld-created.html", "2019-05-03")]
+    // Off by one: a UTC <time> stamp and the local day the page shows.
+    [InlineData("date-time-shown-local-day.html", "2020-02-17")]
+    [InlineData("date-time-shown-other-day.html", "2020-02-18")]
+    // A date of another item: teasers in a feed linking to their stories; a byline list is not one.
+    [InlineData("date-teaser-list.html", null)]
+    [InlineData("date-byline-list.html", "2020-03-12")]
+    // Day and month swapped: an en-US page writes numeric dates month first.
+    [InlineData("date-month-first-us.html", "2017-06-10")]
+    [InlineData("date-day-first-gb.html", "2017-10-06")]
+    public void Publication_day_of_the_page(string file, string? expected)
+    {
+        Assert.Equal(expected, Read(file).Published?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    // Date only in the URL.
+    [InlineData("https://news.example.com/politics/2017/10/06/council-approves-budget/", "2017-10-06")]
+    [InlineData("https://news.example.com/politics/2017/10/council-approves-budget/", null)]
+    public void Publication_day_from_the_url(string url, string? expected)
+    {
+        Assert.Equal(expected, Read("date-none-on-page.html", url).Published?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+    }
+}
