@@ -80,7 +80,7 @@ internal static class ExtractCommand
         return failed == 0 ? 0 : 1;
     }
 
-    private static ArticleRecord Extract(NewsExtractor extractor, BatchItem item, CancellationToken ct)
+    internal static ArticleRecord Extract(NewsExtractor extractor, BatchItem item, CancellationToken ct)
     {
         if (item.Input is null)
             return ArticleRecord.ForError(new SourceInfo(Path: item.Name), $"{item.Name}: {item.ReadError}");

@@ -23,12 +23,13 @@ public static class Program
 
     internal static int Run(string[] args, CliContext context)
     {
-        var root = new RootCommand("newsextract: structured, provenance-linked records from Indonesian election news.\n\nExamples:\n  newsextract extract corpus/seed\n  newsextract extract pages/ --format csv -o pairs.csv\n  newsextract extract crawl.jsonl --threads 4 -o records.jsonl\n  newsextract eval corpus --split dev --errors\n  newsextract --version")
+        var root = new RootCommand("newsextract: structured, provenance-linked records from Indonesian election news.\n\nExamples:\n  newsextract extract corpus/seed\n  newsextract extract pages/ --format csv -o pairs.csv\n  newsextract extract crawl.jsonl --threads 4 -o records.jsonl\n  newsextract eval corpus --split dev --errors\n  newsextract view corpus/seed -o report.html\n  newsextract --version")
         {
             ExtractCommand.Create(context),
             EvalCommand.Create(context),
             CorpusCommand.Create(context),
             TrainCommand.Create(context),
+            ViewCommand.Create(context),
         };
         // The default --version prints the entry assembly's version, which is the test host's when run in-process.
         foreach (var option in root.Options)
