@@ -118,6 +118,13 @@ internal static class EvalCommand
             using (var stream = File.Create(temp)) result.WriteJson(stream);
             File.Move(temp, Path.GetFullPath(s.Report), overwrite: true);
         }
+        if (s.Html is not null)
+        {
+            // The page extracts the split again (the report keeps no records); a dev split takes seconds.
+            var page = NewsExtract.Report.GoldReport.Build(corpus, s.Split, NewsExtractor.CreateDefault(), s.Threads, ct, $"NewsExtract evaluation: {s.Split} split, gold against prediction");
+            ViewCommand.WritePage(page, s.Html, context.Stdout);
+            context.Stderr.WriteLine($"newsextract: wrote {s.Html}: {page.Articles.Count} article(s), gold against prediction.");
+        }
 
         string floorsPath = s.Floors ?? Path.Combine(s.GoldDir, "eval-floors.json");
         string pinCommand = $"newsextract eval {s.GoldDir} --split {s.Split} --pin" + (s.Floors is null ? "" : $" --floors {s.Floors}");

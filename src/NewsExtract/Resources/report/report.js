@@ -231,9 +231,10 @@
       d.appendChild(el('div', 'd-field', it.f));
       d.appendChild(el('div', 'd-value', it.v));
       if (it.n) d.appendChild(el('div', 'd-note', it.n));
-      if (it.e.length) {
+      var texts = it.e || it.s.map(function (s) { return data.articles[ai].text.slice(s[0], s[1]); });
+      if (texts.length) {
         var ev = el('ul', 'd-evidence');
-        it.e.forEach(function (t) { ev.appendChild(el('li', '', '\u201c' + t + '\u201d')); });
+        texts.forEach(function (t) { ev.appendChild(el('li', '', '\u201c' + t + '\u201d')); });
         d.appendChild(ev);
       }
       box.appendChild(d);
@@ -294,5 +295,6 @@
   buildRaces(false);
   render();
   fromHash();
+  // When the page was ready, in ms since navigation start (the browser test reads it).
   document.documentElement.dataset.ready = String(Math.round(performance.now()));
 })();
