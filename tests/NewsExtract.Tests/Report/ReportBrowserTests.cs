@@ -279,7 +279,7 @@ public sealed class ReportBrowserTests(ITestOutputHelper output)
         string scores = (await browser.EvaluateAsync("document.getElementById('scores').innerText")).GetString()!;
         Assert.Contains("candidates.number", scores);
         Assert.Empty(browser.Problems);
-        await SaveScreenshot(browser, "report-eval.png", "(() => { const e = document.querySelector('article.art'); window.scrollTo(0, e.offsetTop - 90); return 0; })()");
+        await SaveScreenshot(browser, "report-eval.png", "(() => { const e = document.querySelector('article.art'); window.scrollTo(0, e.offsetTop - document.querySelector('header').offsetHeight - 8); return 0; })()");
     }
 
     private async Task SaveScreenshot(HeadlessChromium browser, string name, string? before = null)
