@@ -96,8 +96,9 @@
     var rows = all ? data.races : data.races.slice(0, RACE_ROWS);
     rows.forEach(function (r) {
       var tr = el('tr', r.status ? 'st-' + r.status : '');
-      tr.appendChild(el('td', '', r.type));
-      tr.appendChild(el('td', '', (r.region || '(national)') + (r.code ? ' [' + r.code + ']' : '')));
+      // A row of type '?' holds the pairs an article names without a race it could tie them to.
+      tr.appendChild(el('td', '', r.type === '?' ? '(no race)' : r.type));
+      tr.appendChild(el('td', '', (r.region || (r.type === '?' ? '' : '(national)')) + (r.code ? ' [' + r.code + ']' : '')));
       tr.appendChild(el('td', '', r.province || ''));
       tr.appendChild(el('td', '', r.year === null ? '' : r.year));
       tr.appendChild(raceCell(r));
