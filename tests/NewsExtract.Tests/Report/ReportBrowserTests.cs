@@ -117,6 +117,15 @@ public sealed class ReportBrowserTests(ITestOutputHelper output)
         Assert.Contains("off-person", parts[0]);
         Assert.Equal("rgba(0, 0, 0, 0)", parts[1]);
         Assert.NotEqual(parts[1], parts[2]);
+        // The search box keeps the articles whose text (or id, or title) holds the words.
+        var searched = await browser.EvaluateAsync("""
+            (() => { const s = document.getElementById('search'); s.value = 'Pekalongan'; s.dispatchEvent(new Event('input'));
+                     const ids = Array.from(document.querySelectorAll('article.art')).map(a => a.dataset.id).join(' ');
+                     s.value = ''; s.dispatchEvent(new Event('input')); return ids; })()
+            """);
+        Assert.Equal(string.Join(' ', records.Where(r => r.Text.Contains("Pekalongan", StringComparison.OrdinalIgnoreCase)).Select(r => Path.GetFileName(r.Source.Path))),
+            searched.GetString());
+        Assert.Equal(5, (await browser.EvaluateAsync("document.querySelectorAll('article.art').length")).GetInt32());
         // The races table links to the articles behind each value.
         var links = await browser.EvaluateAsync("Array.from(document.querySelectorAll('#races-body a')).map(a => a.getAttribute('href')).join(' ')");
         Assert.Contains("#a-0", links.GetString());
@@ -275,6 +284,17 @@ public sealed class ReportBrowserTests(ITestOutputHelper output)
         output.WriteLine($"highlights on page 1: ok {n[0]}, missed {n[1]}, spurious {n[2]}, mismatch {n[3]}");
         Assert.True(n[0] > 0, "no correct highlight on the first page");
         Assert.True(n[1] + n[2] + n[3] > 0, "no error marked on the first page");
+        // "Only articles with errors" keeps the articles with a missed, spurious or mismatched value.
+        var onlyErrors = await browser.EvaluateAsync("""
+            (() => { const data = JSON.parse(document.getElementById('report-data').textContent);
+                     const box = document.getElementById('only-errors'); box.click();
+                     const pos = document.querySelector('.pager .pos').textContent; box.click();
+                     return [data.articles.length, data.articles.filter(a => a.errors).length, pos].join('|'); })()
+            """);
+        var errorParts = onlyErrors.GetString()!.Split('|');
+        output.WriteLine($"dev split: {errorParts[0]} articles, {errorParts[1]} with errors");
+        Assert.True(int.Parse(errorParts[1], System.Globalization.CultureInfo.InvariantCulture) > 0);
+        Assert.EndsWith($"({errorParts[1]} articles)", errorParts[2]);
         // The page's overall scores are the evaluator's.
         string scores = (await browser.EvaluateAsync("document.getElementById('scores').innerText")).GetString()!;
         Assert.Contains("candidates.number", scores);
