@@ -26,15 +26,16 @@ internal static class EvalCommand
         var pin = new Option<bool>("--pin") { Description = "Pin the floors of this split to the current scores (less a margin) and the gold hash." };
         var floors = new Option<string?>("--floors") { Description = "The floors file (default: <gold-dir>/eval-floors.json).", HelpName = "file" };
         var ner = new Option<bool>("--ner") { Description = "Also score the entity tagger alone (the model and its baselines, exact span and type)." };
+        var html = new Option<string?>("--html") { Description = "Also write a page of gold against prediction to <file>: each article with its missed, spurious and mismatched values marked.", HelpName = "file" };
         var threads = new Option<int>("--threads", "-t")
         {
             Description = "Articles to extract in parallel.",
             DefaultValueFactory = _ => Environment.ProcessorCount,
             HelpName = "n",
         };
-        var command = new Command("eval", "Score the extractor on gold articles: precision, recall and F1 per field.\n\nExamples:\n  newsextract eval corpus --split dev\n  newsextract eval corpus --split dev --errors\n  newsextract eval corpus --split test --gate\n  newsextract eval corpus --split test --pin\n  newsextract eval corpus --split test --report scores.json\n  newsextract eval corpus --split dev --ner")
+        var command = new Command("eval", "Score the extractor on gold articles: precision, recall and F1 per field.\n\nExamples:\n  newsextract eval corpus --split dev\n  newsextract eval corpus --split dev --errors\n  newsextract eval corpus --split test --gate\n  newsextract eval corpus --split test --pin\n  newsextract eval corpus --split test --report scores.json\n  newsextract eval corpus --split dev --ner\n  newsextract eval corpus --split dev --html errors.html")
         {
-            gold, split, errors, report, gate, pin, floors, ner, threads,
+            gold, split, errors, report, gate, pin, floors, ner, threads, html,
         };
         command.SetAction((parse, ct) =>
         {
@@ -45,14 +46,18 @@ internal static class EvalCommand
             if (parse.GetValue(ner) && parse.GetValue(split) == CorpusEvaluation.AllArticles)
                 return Task.FromResult(context.UsageError("--ner scores one split (dev, test or train), not all."));
             return Task.FromResult(Run(context, new EvalSettings(parse.GetValue(gold)!, parse.GetValue(split)!, parse.GetValue(errors),
-                parse.GetValue(report), parse.GetValue(gate), parse.GetValue(pin), parse.GetValue(floors), n, parse.GetValue(ner)), ct));
+                parse.GetValue(report), parse.GetValue(gate), parse.GetValue(pin), parse.GetValue(floors), n, parse.GetValue(ner)) { Html = parse.GetValue(html) }, ct));
         });
         return command;
     }
 
     private static string[] SplitChoices => [.. GoldCorpus.AllSplitNames, CorpusEvaluation.AllArticles];
 
-    internal sealed record EvalSettings(string GoldDir, string Split, bool Errors, string? Report, bool Gate, bool Pin, string? Floors, int Threads, bool Ner = false);
+    internal sealed record EvalSettings(string GoldDir, string Split, bool Errors, string? Report, bool Gate, bool Pin, string? Floors, int Threads, bool Ner = false)
+    {
+        /// <summary>--html FILE: the gold-against-prediction page.</summary>
+        public string? Html { get; init; }
+    }
 
     internal static int Run(CliContext context, EvalSettings s, CancellationToken ct)
     {
@@ -121,6 +126,13 @@ internal static class EvalCommand
             string temp = Path.GetFullPath(s.Report) + ".tmp";
             using (var stream = File.Create(temp)) result.WriteJson(stream);
             File.Move(temp, Path.GetFullPath(s.Report), overwrite: true);
+        }
+        if (s.Html is not null)
+        {
+            // The page extracts the split again (the report keeps no records); a dev split takes seconds.
+            var page = NewsExtract.Report.GoldReport.Build(corpus, s.Split, NewsExtractor.CreateDefault(), s.Threads, ct, $"NewsExtract evaluation: {s.Split} split, gold against prediction");
+            ViewCommand.WritePage(page, s.Html, context.Stdout);
+            context.Stderr.WriteLine($"newsextract: wrote {s.Html}: {page.Articles.Count} article(s), gold against prediction.");
         }
 
         string floorsPath = s.Floors ?? Path.Combine(s.GoldDir, "eval-floors.json");

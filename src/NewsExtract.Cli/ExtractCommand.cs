@@ -223,7 +223,11 @@ internal static class ExtractCommand
         }
     }
 
-    private static ArticleRecord Extract(NewsExtractor extractor, BatchItem item, int maxChars, CancellationToken ct)
+    /// <summary>The record of one input with the default text limit (the view command's).</summary>
+    internal static ArticleRecord Extract(NewsExtractor extractor, BatchItem item, CancellationToken ct) =>
+        Extract(extractor, item, ExtractionOptions.Default.MaxTextLength, ct);
+
+    internal static ArticleRecord Extract(NewsExtractor extractor, BatchItem item, int maxChars, CancellationToken ct)
     {
         if (item.Input is null)
             return ArticleRecord.ForError(new SourceInfo { Path = item.Name }, $"{item.Name}: {item.ReadError}");

@@ -109,6 +109,7 @@ public static class Program
         {
             ExtractCommand.Create(context),
             RacesCommand.Create(context),
+            ViewCommand.Create(context),
             EvalCommand.Create(context),
             // Maintainer commands: they work on the repository's corpus and model, so they stay out of the user help.
             Maintainer(CorpusCommand.Create(context)),

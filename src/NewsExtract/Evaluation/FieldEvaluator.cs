@@ -205,14 +205,14 @@ internal sealed class FieldEvaluator
 
     private static string RegionKey(Region region) => Words(region.Name);
 
-    private static string ElectionKey(Election e) =>
+    internal static string ElectionKey(Election e) =>
         $"{TypeName(e.Type)} {(e.Region is null ? "-" : RegionKey(e.Region))} {e.Year?.ToString(CultureInfo.InvariantCulture) ?? "-"}";
 
     internal static string TypeName(ElectionType type) => type.ToString().ToLowerInvariant();
 
-    private static bool Overlap(int aStart, int aEnd, int bStart, int bEnd) => aStart < bEnd && bStart < aEnd;
+    internal static bool Overlap(int aStart, int aEnd, int bStart, int bEnd) => aStart < bEnd && bStart < aEnd;
 
-    private static bool SameValue(double a, double b) => Math.Abs(a - b) <= 1e-6 * Math.Max(1, Math.Abs(b));
+    internal static bool SameValue(double a, double b) => Math.Abs(a - b) <= 1e-6 * Math.Max(1, Math.Abs(b));
 
     private static string Slice(string text, int start, int end) =>
         start >= 0 && end <= text.Length && start <= end ? text[start..end] : "?";

@@ -1,0 +1,102 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using NewsExtract.Records;
+using NewsExtract.Report;
+
+namespace NewsExtract.Cli;
+
+/// <summary>`newsextract view INPUT... -o report.html`: one self-contained page with every article's extractions highlighted.</summary>
+internal static class ViewCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var paths = new Argument<string[]>("path")
+        {
+            Description = "Files (.txt, .html, .htm, .jsonl), folders (searched recursively) or - for standard input, as for extract.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var output = new Option<string?>("--output", "-o") { Description = "Write the page to <file> (atomically) instead of standard output.", HelpName = "file" };
+        var threads = new Option<int>("--threads", "-t")
+        {
+            Description = "Articles to work on in parallel; the page keeps input order.",
+            DefaultValueFactory = _ => 1,
+        };
+        var published = new Option<string?>("--published") { Description = "Publication date of all plain-text inputs.", HelpName = "yyyy-mm-dd" };
+        var title = new Option<string?>("--title") { Description = "The page title (default: \"NewsExtract report\").", HelpName = "text" };
+        var command = new Command("view", "Write one self-contained HTML page that shows what was found in each article, where, and why.\n\nExamples:\n  newsextract view corpus/seed -o report.html\n  newsextract view crawl.jsonl --threads 2 -o crawl.html")
+        {
+            paths, output, threads, published, title,
+        };
+        command.SetAction((parse, ct) =>
+        {
+            int n = parse.GetValue(threads);
+            if (n < 1) return Task.FromResult(context.UsageError("--threads must be 1 or more."));
+            var unknown = parse.GetValue(paths)!.FirstOrDefault(p => p.Length > 1 && p[0] == '-' && !File.Exists(p) && !Directory.Exists(p));
+            if (unknown is not null) return Task.FromResult(context.UsageError($"unknown option '{unknown}'."));
+            DateOnly? date = null;
+            if (parse.GetValue(published) is { } p)
+            {
+                if (!DateOnly.TryParseExact(p, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+                    return Task.FromResult(context.UsageError($"--published '{p}' is not a date in the form yyyy-mm-dd."));
+                date = d;
+            }
+            return Task.FromResult(Run(context, parse.GetValue(paths)!, parse.GetValue(output), n, date, parse.GetValue(title), ct));
+        });
+        return command;
+    }
+
+    internal static int Run(CliContext context, string[] paths, string? output, int threads, DateOnly? published, string? title, CancellationToken ct)
+    {
+        var files = Inputs.Expand(paths, out _);
+        if (files.Count == 0)
+            return context.UsageError($"no .txt, .html, .htm or .jsonl files in {string.Join(", ", paths)}");
+        var extractor = NewsExtractor.CreateDefault();
+        var records = new List<ArticleRecord>();
+        int failed = 0;
+        using (var progress = Progress.Create(context.Stderr, files.Count))
+        {
+            foreach (var record in Parallel.OrderedMap(Inputs.Read(files, published, context.Stdin, new ReadLimits(ReadLimits.DefaultMaxBytes)), item => ExtractCommand.Extract(extractor, item, ct), threads, ct))
+            {
+                if (record.Error is not null)
+                {
+                    failed++;
+                    context.Stderr.WriteLine($"newsextract: {record.Error.Message}");
+                }
+                records.Add(record);
+                progress?.Report(records.Count);
+            }
+        }
+        // The races table is built per article; a corpus-level races step can hand its rows to FromRecords instead.
+        var model = ReportPage.FromRecords(records, title ?? "NewsExtract report");
+        WritePage(model, output, context.Stdout);
+        if (output is not null)
+            context.Stderr.WriteLine($"newsextract: wrote {output}: {records.Count} article(s), {model.Articles.Sum(a => a.Items.Count)} highlighted item(s).");
+        return failed == 0 ? 0 : 1;
+    }
+
+    /// <summary>Writes a page to FILE under a temporary name and renames it when complete, or to standard output.</summary>
+    internal static void WritePage(ReportModel model, string? output, TextWriter stdout)
+    {
+        if (output is null)
+        {
+            ReportPage.Write(model, stdout);
+            stdout.Flush();
+            return;
+        }
+        string target = Path.GetFullPath(output);
+        string dir = Path.GetDirectoryName(target) ?? ".";
+        Directory.CreateDirectory(dir);
+        string temp = Path.Combine(dir, $".{Path.GetFileName(target)}.{Environment.ProcessId}.tmp");
+        try
+        {
+            using (var writer = new StreamWriter(temp, false, new UTF8Encoding(false)) { NewLine = "\n" })
+                ReportPage.Write(model, writer);
+            File.Move(temp, target, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+}
