@@ -29,9 +29,10 @@ internal static class ExtractCommand
         {
             Description = "Publication date (yyyy-mm-dd) for all plain-text inputs, against which relative dates resolve.",
         };
+        var model = new Option<string?>("--model") { Description = "Use this entity model file (from 'newsextract train') instead of the embedded one." };
         var command = new Command("extract", "Extract election records from news articles.\n\nExamples:\n  newsextract extract corpus/seed\n  newsextract extract page.html --format csv -o pairs.csv\n  newsextract extract scraped.jsonl --threads 2 -o records.jsonl\n  cat article.txt | newsextract extract - --published 2024-09-23")
         {
-            paths, format, output, threads, published,
+            paths, format, output, threads, published, model,
         };
         command.SetAction((parse, ct) =>
         {
@@ -47,19 +48,26 @@ internal static class ExtractCommand
                     return Task.FromResult(context.UsageError($"--published '{p}' is not a date in the form yyyy-mm-dd."));
                 date = d;
             }
-            return Task.FromResult(Run(context, parse.GetValue(paths)!, parse.GetValue(format), parse.GetValue(output), n, date, ct));
+            EntityModel? entityModel = null;
+            if (parse.GetValue(model) is { } modelPath)
+            {
+                if (!File.Exists(modelPath)) return Task.FromResult(context.UsageError($"no model file '{modelPath}'."));
+                try { entityModel = EntityModel.Load(modelPath); }
+                catch (InvalidDataException ex) { context.Stderr.WriteLine($"newsextract: {ex.Message}"); return Task.FromResult(1); }
+            }
+            return Task.FromResult(Run(context, parse.GetValue(paths)!, parse.GetValue(format), parse.GetValue(output), n, date, ct, entityModel));
         });
         return command;
     }
 
-    internal static int Run(CliContext context, string[] paths, OutputFormat format, string? output, int threads, DateOnly? published, CancellationToken ct)
+    internal static int Run(CliContext context, string[] paths, OutputFormat format, string? output, int threads, DateOnly? published, CancellationToken ct, EntityModel? model = null)
     {
         // A missing path becomes an error record like any unreadable input, so one bad name does not stop a batch.
         var files = Inputs.Expand(paths, out _);
         if (files.Count == 0)
             return context.UsageError($"no .txt, .html, .htm or .jsonl files in {string.Join(", ", paths)}");
 
-        var extractor = NewsExtractor.CreateDefault();
+        var extractor = model is null ? NewsExtractor.CreateDefault() : NewsExtractor.Create(model);
         int failed = 0, done = 0;
         using var progress = Progress.Create(context.Stderr, files.Count);
         using (var writer = new RecordWriter(format, output, context.Stdout))

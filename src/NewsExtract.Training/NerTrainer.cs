@@ -28,6 +28,12 @@ internal sealed record NerTrainingOptions
     /// <summary>Seed of the ML.NET context (the data shuffle between passes).</summary>
     public int Seed { get; init; } = 1;
 
+    /// <summary>
+    /// Also train on a lowercased and an upper-cased copy of every training text, so that the model does not
+    /// depend on capitals (lowercase comments, ALL-CAPS headlines).
+    /// </summary>
+    public bool CaseCopies { get; init; }
+
     /// <summary>The same options without the vocabulary features: the training of the no-vocabulary baseline.</summary>
     public NerTrainingOptions WithoutVocabulary() => this with { Groups = Groups & ~NerFeatureGroups.Vocabulary };
 }

@@ -23,14 +23,20 @@ internal sealed record NerAlignment(int Aligned, int Snapped, int Skipped, IRead
 internal static class NerGold
 {
     /// <summary>Aligns every article; misaligned spans are counted and named in the result, never dropped silently.</summary>
-    public static (List<NerExample> Examples, NerAlignment Alignment) Align(IEnumerable<GoldArticle> articles)
+    public static (List<NerExample> Examples, NerAlignment Alignment) Align(IEnumerable<GoldArticle> articles, TextCase textCase = TextCase.AsWritten)
     {
         var examples = new List<NerExample>();
         int aligned = 0, snapped = 0, skipped = 0;
         var problems = new List<string>();
         foreach (var article in articles)
         {
-            var document = Document.Create(article.Text);
+            // Invariant case mapping keeps the length, so the gold offsets hold for a case-forced copy too.
+            var document = Document.Create(textCase switch
+            {
+                TextCase.Lower => article.Text.ToLowerInvariant(),
+                TextCase.Upper => article.Text.ToUpperInvariant(),
+                _ => article.Text,
+            });
             var tags = new NerTag[document.Tokens.Count];
             foreach (var entity in article.EntityList.OrderBy(e => e.Start).ThenBy(e => e.End))
             {
