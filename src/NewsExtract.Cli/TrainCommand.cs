@@ -24,7 +24,7 @@ internal static class TrainCommand
         var l1 = new Option<float>("--l1") { Description = "L1 regularisation.", DefaultValueFactory = _ => defaults.L1 };
         var iterations = new Option<int>("--iterations") { Description = "Passes over the data.", DefaultValueFactory = _ => defaults.Iterations };
         var minCount = new Option<int>("--min-count") { Description = "Keep features seen in at least this many training tokens.", DefaultValueFactory = _ => defaults.MinFeatureCount };
-        var caseCopies = new Option<bool>("--case-copies") { Description = "Also train on a lowercased and an upper-cased copy of every text (no dependence on capitals)." };
+        var noCaseCopies = new Option<bool>("--no-case-copies") { Description = "Train on the texts as written only (by default a lowercased and an upper-cased copy of every text are added, so the model does not depend on capitals)." };
         var conll = new Option<string?>("--conll") { Description = "Train on this CoNLL file (token<TAB>BIO per line) instead of the corpus." };
         var conllDev = new Option<string?>("--conll-dev") { Description = "With --conll: score the model on this CoNLL file (as written, lowercased, upper-cased)." };
         var types = new Option<string?>("--types") { Description = "With --conll or --add-conll: map the file's types to PER/ORG/LOC (PERSON=PER,PLACE=LOC,ORGANISATION=ORG); other types count as O." };
@@ -35,7 +35,7 @@ internal static class TrainCommand
         };
         var command = new Command("train", "Rebuild the entity model from the corpus train split and score it on dev, or train on a CoNLL set.\n\nExamples:\n  newsextract train\n  newsextract train --limit 20 -o /tmp/model\n  newsextract train --conll ner/nergrit/train.txt --conll-dev ner/nergrit/valid.txt --types PERSON=PER,PLACE=LOC,ORGANISATION=ORG -o /tmp/nergrit")
         {
-            corpus, output, limit, noBaselines, noVocabulary, noLabelContext, l2, l1, iterations, minCount, caseCopies, conll, conllDev, types, addConll,
+            corpus, output, limit, noBaselines, noVocabulary, noLabelContext, l2, l1, iterations, minCount, noCaseCopies, conll, conllDev, types, addConll,
         };
         command.SetAction((parse, ct) =>
         {
@@ -48,7 +48,7 @@ internal static class TrainCommand
                 L1 = parse.GetValue(l1),
                 Iterations = parse.GetValue(iterations),
                 MinFeatureCount = parse.GetValue(minCount),
-                CaseCopies = parse.GetValue(caseCopies),
+                CaseCopies = !parse.GetValue(noCaseCopies),
                 Groups = defaults.Groups
                     & (parse.GetValue(noVocabulary) ? ~NerFeatureGroups.Vocabulary : ~(NerFeatureGroups)0)
                     & (parse.GetValue(noLabelContext) ? ~NerFeatureGroups.LabelContext : ~(NerFeatureGroups)0),

@@ -188,7 +188,7 @@ internal static class ConllCorpus
                 tags[first] = NerTags.Begin(type);
                 for (int t = first + 1; t < last; t++) tags[t] = NerTags.Inside(type);
             }
-            examples.Add(new NerExample($"{name}#{s + 1}", document, tags));
+            examples.Add(new NerExample($"{name}#{s + 1}", document, tags, (int)textCase));
         }
         return (examples, new NerAlignment(aligned, snapped, skipped, problems));
     }

@@ -4,7 +4,12 @@ using NewsExtract.Evaluation;
 namespace NewsExtract.Ner;
 
 /// <summary>A gold article as the entity model sees it: its document and one BIO tag per token.</summary>
-internal sealed record NerExample(string Id, Document Document, NerTag[] Tags);
+/// <remarks>
+/// <see cref="Rendering"/> tells the case-forced copies of a text apart (0 as written, else the
+/// <see cref="TextCase"/>): the trainer counts how often a feature is seen within each rendering, so that a copy
+/// does not make a feature seen once look seen twice.
+/// </remarks>
+internal sealed record NerExample(string Id, Document Document, NerTag[] Tags, int Rendering = 0);
 
 /// <summary>
 /// How the gold entity spans met the token boundaries: <see cref="Aligned"/> start and end on token boundaries,
@@ -58,7 +63,7 @@ internal static class NerGold
                 tags[first] = NerTags.Begin(entity.Type);
                 for (int t = first + 1; t < end; t++) tags[t] = NerTags.Inside(entity.Type);
             }
-            examples.Add(new NerExample(article.Id, document, tags));
+            examples.Add(new NerExample(article.Id, document, tags, (int)textCase));
         }
         return (examples, new NerAlignment(aligned, snapped, skipped, problems));
     }
