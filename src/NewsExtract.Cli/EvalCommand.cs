@@ -143,7 +143,7 @@ internal static class EvalCommand
             try
             {
                 // The second baseline is the shipped model's training run without vocabulary features: trained here,
-                // on the train split with the default options (deterministic, about ten seconds).
+                // on the train split with the default options (deterministic, about half a minute with the case copies).
                 var train = corpus.Splits.ContainsKey("train") ? corpus.Split("train") : [];
                 NerModel? withoutVocabulary = null;
                 if (train.Count > 0)
