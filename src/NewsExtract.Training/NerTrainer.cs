@@ -152,10 +152,14 @@ internal static class NerTrainer
         {
             var w = dense.AsSpan(f * classes, classes);
             if (!w.ContainsAnyExcept(0f)) continue;
+            bool zero = true;
+            foreach (float x in w) zero &= NerModel.Stored(x) == 0f;
+            if (zero) continue;
             hashes.Add(kept[f]);
-            weights.AddRange(w);
+            // Rounded as the file stores them, so the model measured here is the model written.
+            foreach (float x in w) weights.Add(NerModel.Stored(x));
         }
         info = new NerTrainingInfo(examples.Count, rows.Count, examples.Sum(e => e.Tags.Count(NerTags.IsBegin)), seen, hashes.Count, clock.Elapsed);
-        return new NerModel(options.Groups, hashes.ToArray(), weights.ToArray(), biases);
+        return new NerModel(options.Groups, hashes.ToArray(), weights.ToArray(), biases.Select(NerModel.Stored).ToArray());
     }
 }
