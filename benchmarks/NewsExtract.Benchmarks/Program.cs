@@ -14,6 +14,7 @@ public static class Program
     {
         ["html-eval"] = (HtmlEvalCommand.Description, HtmlEvalCommand.Run),
         ["matcher"] = (MatcherThroughput.Description, MatcherThroughput.Run),
+        ["ner-eval"] = (NerEvalCommand.Description, NerEvalCommand.Run),
         ["batch"] = (BatchThroughputCommand.Description, BatchThroughputCommand.Run),
         ["stages"] = (StageBreakdownCommand.Description, StageBreakdownCommand.Run),
         ["races"] = (RacesThroughputCommand.Description, RacesThroughputCommand.Run),

@@ -54,13 +54,14 @@ internal static class ExtractCommand
             DefaultValueFactory = _ => ExtractionOptions.Default.MaxTextLength,
             HelpName = "n",
         };
+        var model = new Option<string?>("--model") { Description = "Use this entity model <file> (from 'newsextract train') instead of the embedded one.", HelpName = "file" };
         var command = new Command("extract", "Extract election records from news articles.\n\n" +
             "Every input gets one record in input order: an article record, or an error record naming what is wrong.\n" +
             "Only regular files are read (FIFOs and devices get an error record); links to folders are not followed.\n" +
             "Memory holds at most 2 x --threads inputs of at most --max-bytes each.\n\n" +
             "Examples:\n  newsextract extract corpus/seed\n  newsextract extract page.html --format csv -o pairs.csv\n  newsextract extract pages/ --format csv --table officials -o officials.csv\n  newsextract extract article.txt --format summary\n  newsextract extract article.txt --pretty\n  newsextract extract scraped.jsonl --threads 2 -o records.jsonl\n  cat article.txt | newsextract extract - --published 2024-09-23")
         {
-            paths, format, table, pretty, output, threads, published, quiet, maxBytes, maxChars,
+            paths, format, table, pretty, output, threads, published, quiet, maxBytes, maxChars, model,
         };
         command.SetAction((parse, ct) =>
         {
@@ -93,10 +94,18 @@ internal static class ExtractCommand
             if (parse.GetResult(table) is { Implicit: false } && chosen != OutputFormat.Csv)
                 return Task.FromResult(context.UsageError("--table chooses a CSV table; use it with --format csv."));
             var layout = new OutputLayout(CsvTables.Parse(parse.GetValue(table)!), parse.GetValue(pretty));
+            EntityModel? entityModel = null;
+            if (parse.GetValue(model) is { } modelPath)
+            {
+                if (!File.Exists(modelPath)) return Task.FromResult(context.UsageError($"no model file '{modelPath}'."));
+                try { entityModel = EntityModel.Load(modelPath); }
+                catch (InvalidDataException ex) { context.Stderr.WriteLine($"newsextract: {ex.Message}"); return Task.FromResult(1); }
+            }
             var settings = new ExtractSettings(chosen, parse.GetValue(output), n, date, parse.GetValue(maxBytes), parse.GetValue(maxChars))
             {
                 Layout = layout,
                 Quiet = parse.GetValue(quiet),
+                Model = entityModel,
             };
             return Task.FromResult(Run(context, parse.GetValue(paths)!, settings, ct));
         });
@@ -149,7 +158,7 @@ internal static class ExtractCommand
                 : context.UsageError($"cannot write --output '{settings.Output}': {ex.Message}");
         }
 
-        var extractor = NewsExtractor.CreateDefault();
+        var extractor = settings.Model is null ? NewsExtractor.CreateDefault() : NewsExtractor.Create(settings.Model);
         var limits = new ReadLimits(settings.MaxBytes);
         int failed = 0, crashed = 0, done = 0;
         using var progress = Progress.Create(context.Stderr, sources.Count);
@@ -247,4 +256,7 @@ internal sealed record ExtractSettings(
 
     /// <summary>No end-of-run line on stderr.</summary>
     public bool Quiet { get; init; } = true;
+
+    /// <summary>--model: an entity model instead of the embedded one.</summary>
+    public EntityModel? Model { get; init; }
 }

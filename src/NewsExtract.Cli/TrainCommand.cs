@@ -24,14 +24,23 @@ internal static class TrainCommand
         var l1 = new Option<float>("--l1") { Description = "L1 regularisation.", DefaultValueFactory = _ => defaults.L1 };
         var iterations = new Option<int>("--iterations") { Description = "Passes over the data.", DefaultValueFactory = _ => defaults.Iterations };
         var minCount = new Option<int>("--min-count") { Description = "Keep features seen in at least this many training tokens.", DefaultValueFactory = _ => defaults.MinFeatureCount };
-        var command = new Command("train", "Rebuild the entity model from the corpus train split and score it on dev.\n\nExamples:\n  newsextract train\n  newsextract train --limit 20 -o /tmp/model")
+        var noCaseCopies = new Option<bool>("--no-case-copies") { Description = "Train on the texts as written only (by default a lowercased and an upper-cased copy of every text are added, so the model does not depend on capitals)." };
+        var conll = new Option<string?>("--conll") { Description = "Train on this CoNLL file (token<TAB>BIO per line) instead of the corpus." };
+        var conllDev = new Option<string?>("--conll-dev") { Description = "With --conll: score the model on this CoNLL file (as written, lowercased, upper-cased)." };
+        var types = new Option<string?>("--types") { Description = "With --conll or --add-conll: map the file's types to PER/ORG/LOC (PERSON=PER,PLACE=LOC,ORGANISATION=ORG); other types count as O." };
+        var addConll = new Option<string[]>("--add-conll")
         {
-            corpus, output, limit, noBaselines, noVocabulary, noLabelContext, l2, l1, iterations, minCount,
+            Description = "Add this CoNLL file's sentences to the corpus train split (repeatable; types from --types).",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var command = new Command("train", "Rebuild the entity model from the corpus train split and score it on dev, or train on a CoNLL set.\n\nExamples:\n  newsextract train\n  newsextract train --limit 20 -o /tmp/model\n  newsextract train --conll ner/nergrit/train.txt --conll-dev ner/nergrit/valid.txt --types PERSON=PER,PLACE=LOC,ORGANISATION=ORG -o /tmp/nergrit")
+        {
+            corpus, output, limit, noBaselines, noVocabulary, noLabelContext, l2, l1, iterations, minCount, noCaseCopies, conll, conllDev, types, addConll,
         };
         command.SetAction((parse, ct) =>
         {
             string root = parse.GetValue(corpus)!;
-            if (!Directory.Exists(root))
+            if (parse.GetValue(conll) is null && !Directory.Exists(root))
                 return Task.FromResult(context.UsageError($"no corpus folder '{root}'. 'newsextract train' is a maintainer command: run it from the root of the NewsExtract repository, or pass --corpus <dir>.", "train"));
             // The default output is the repository's model folder; elsewhere it would scatter src/NewsExtract/... into the current folder.
             string target = parse.GetValue(output)!;
@@ -44,13 +53,30 @@ internal static class TrainCommand
                 L1 = parse.GetValue(l1),
                 Iterations = parse.GetValue(iterations),
                 MinFeatureCount = parse.GetValue(minCount),
+                CaseCopies = !parse.GetValue(noCaseCopies),
                 Groups = defaults.Groups
                     & (parse.GetValue(noVocabulary) ? ~NerFeatureGroups.Vocabulary : ~(NerFeatureGroups)0)
                     & (parse.GetValue(noLabelContext) ? ~NerFeatureGroups.LabelContext : ~(NerFeatureGroups)0),
             };
+            ConllTypeMap typeMap = ConllTypeMap.Identity;
+            if (parse.GetValue(types) is { } spec)
+            {
+                try { typeMap = ConllTypeMap.Parse(spec); }
+                catch (FormatException ex) { return Task.FromResult(context.UsageError($"--types: {ex.Message}")); }
+            }
+            var extra = parse.GetValue(addConll) ?? [];
+            string? conllTrain = parse.GetValue(conll), conllDevPath = parse.GetValue(conllDev);
+            if (conllTrain is null && conllDevPath is not null) return Task.FromResult(context.UsageError("--conll-dev needs --conll."));
+            if (conllTrain is not null && extra.Length > 0) return Task.FromResult(context.UsageError("--add-conll adds to the corpus; with --conll give one training file."));
+            foreach (var file in (string?[])[conllTrain, conllDevPath, .. extra])
+                if (file is not null && !File.Exists(file)) return Task.FromResult(context.UsageError($"no CoNLL file '{file}'."));
             try
             {
-                NerTrainingRun.Run(root, parse.GetValue(output)!, options, parse.GetValue(limit), !parse.GetValue(noBaselines), context.Stderr);
+                if (conllTrain is not null)
+                    NerTrainingRun.RunConll(new ConllSource(conllTrain, typeMap), conllDevPath is null ? null : new ConllSource(conllDevPath, typeMap), parse.GetValue(output)!, options, context.Stderr);
+                else
+                    NerTrainingRun.Run(root, parse.GetValue(output)!, options, parse.GetValue(limit), !parse.GetValue(noBaselines), context.Stderr,
+                        [.. extra.Select(f => new ConllSource(f, typeMap))]);
                 return Task.FromResult(0);
             }
             catch (InvalidDataException ex)

@@ -28,6 +28,12 @@ internal sealed record NerTrainingOptions
     /// <summary>Seed of the ML.NET context (the data shuffle between passes).</summary>
     public int Seed { get; init; } = 1;
 
+    /// <summary>
+    /// Also train on a lowercased and an upper-cased copy of every training text, so that the model does not
+    /// depend on capitals (lowercase comments, ALL-CAPS headlines).
+    /// </summary>
+    public bool CaseCopies { get; init; } = true;
+
     /// <summary>The same options without the vocabulary features: the training of the no-vocabulary baseline.</summary>
     public NerTrainingOptions WithoutVocabulary() => this with { Groups = Groups & ~NerFeatureGroups.Vocabulary };
 }
@@ -61,6 +67,7 @@ internal static class NerTrainer
         // The feature dictionary: every hash seen in at least MinFeatureCount training tokens, in ascending order.
         bool context = (options.Groups & NerFeatureGroups.LabelContext) != 0;
         var tokenFeatures = new List<uint[]>();
+        var tokenRendering = new List<int>();
         for (int e = 0; e < examples.Count; e++)
         {
             var m = matrices[e];
@@ -70,13 +77,17 @@ internal static class NerTrainer
                 // Label context is learnt from the gold tag of the previous token (teacher forcing).
                 if (context) NerFeatures.LabelFeatures(m, t, m.SegmentStarts[t] ? NerTags.Count : (int)examples[e].Tags[t - 1], label);
                 tokenFeatures.Add(context ? [.. m.Of(t), .. label] : m.Of(t).ToArray());
+                tokenRendering.Add(examples[e].Rendering);
             }
         }
-        var counts = new Dictionary<uint, int>();
-        foreach (var features in tokenFeatures)
-            foreach (uint h in features.Distinct())
-                counts[h] = counts.GetValueOrDefault(h) + 1;
-        var kept = counts.Where(kv => kv.Value >= options.MinFeatureCount).Select(kv => kv.Key).ToArray();
+        // Counted per rendering (as written, lowercased, upper-cased copies): a feature is kept when one rendering
+        // alone sees it MinFeatureCount times, so case copies do not let every feature seen once through.
+        var counts = new Dictionary<(int Rendering, uint Hash), int>();
+        for (int i = 0; i < tokenFeatures.Count; i++)
+            foreach (uint h in tokenFeatures[i].Distinct())
+                counts[(tokenRendering[i], h)] = counts.GetValueOrDefault((tokenRendering[i], h)) + 1;
+        var kept = counts.Where(kv => kv.Value >= options.MinFeatureCount).Select(kv => kv.Key.Hash).Distinct().ToArray();
+        int seen = counts.Keys.Select(k => k.Hash).Distinct().Count();
         Array.Sort(kept);
         var index = new Dictionary<uint, int>(kept.Length);
         for (int i = 0; i < kept.Length; i++) index[kept[i]] = i;
@@ -141,10 +152,14 @@ internal static class NerTrainer
         {
             var w = dense.AsSpan(f * classes, classes);
             if (!w.ContainsAnyExcept(0f)) continue;
+            bool zero = true;
+            foreach (float x in w) zero &= NerModel.Stored(x) == 0f;
+            if (zero) continue;
             hashes.Add(kept[f]);
-            weights.AddRange(w);
+            // Rounded as the file stores them, so the model measured here is the model written.
+            foreach (float x in w) weights.Add(NerModel.Stored(x));
         }
-        info = new NerTrainingInfo(examples.Count, rows.Count, examples.Sum(e => e.Tags.Count(NerTags.IsBegin)), counts.Count, hashes.Count, clock.Elapsed);
-        return new NerModel(options.Groups, hashes.ToArray(), weights.ToArray(), biases);
+        info = new NerTrainingInfo(examples.Count, rows.Count, examples.Sum(e => e.Tags.Count(NerTags.IsBegin)), seen, hashes.Count, clock.Elapsed);
+        return new NerModel(options.Groups, hashes.ToArray(), weights.ToArray(), biases.Select(NerModel.Stored).ToArray());
     }
 }

@@ -11,7 +11,7 @@ namespace NewsExtract;
 /// </summary>
 public sealed class NewsExtractor
 {
-    private static readonly Lazy<NewsExtractor> Shared = new(() => new NewsExtractor(DefaultStages()), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<NewsExtractor> Shared = new(() => new NewsExtractor(DefaultStages(Ner.NerModel.Default)), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly IReadOnlyList<IStage> _stages;
 
@@ -20,7 +20,19 @@ public sealed class NewsExtractor
     /// <summary>The extractor with the bundled vocabularies and model. Loads them on first use; later calls return the same instance.</summary>
     public static NewsExtractor CreateDefault() => Shared.Value;
 
-    private static IReadOnlyList<IStage> DefaultStages()
+    /// <summary>
+    /// An extractor with the bundled vocabularies and the given entity model in place of the embedded one (for
+    /// instance one retrained with <c>newsextract train</c> and loaded with <see cref="EntityModel.Load(string)"/>).
+    /// The rule stages read the model's persons, so candidates and officials can change with the model too.
+    /// </summary>
+    /// <param name="entityModel">The entity model to use.</param>
+    public static NewsExtractor Create(EntityModel entityModel)
+    {
+        ArgumentNullException.ThrowIfNull(entityModel);
+        return ReferenceEquals(entityModel.Model, Ner.NerModel.Default) ? Shared.Value : new NewsExtractor(DefaultStages(entityModel.Model));
+    }
+
+    private static IReadOnlyList<IStage> DefaultStages(Ner.NerModel entityModel)
     {
         var vocabularies = Vocabulary.Vocabularies.Default;
         var patterns = Rules.PatternLibrary.Default;
@@ -32,7 +44,7 @@ public sealed class NewsExtractor
             new Rules.FigureStage(patterns, vocabularies),
             new Rules.ElectionStage(patterns, vocabularies),
             // The model's persons feed the record rules after it (official names and lists of officials).
-            new NerStage(Ner.NerModel.Default, vocabularies),
+            new NerStage(entityModel, vocabularies),
             new Rules.CandidateStage(patterns, vocabularies),
             new Rules.OfficialStage(patterns, vocabularies),
             new Rules.EntityStage(),

@@ -17,6 +17,9 @@ internal static class Tokenizer
     public static List<Token> Tokenize(string text, Abbreviations abbreviations)
     {
         var tokens = new List<Token>(text.Length / 5 + 4);
+        // A text without a single capital (a lowercase comment, a lowercased crawl) cannot show "Santoso-Tjutjuk"
+        // by its capitals; there a hyphen between two unrelated words splits too (see SplitsHyphen).
+        bool caseless = !text.AsSpan().ContainsAnyInRange('A', 'Z') && !HasUpper(text);
         int i = 0;
         int n = text.Length;
         while (i < n)
@@ -33,7 +36,7 @@ internal static class Tokenizer
                     continue;
                 }
                 int end = ChunkEnd(text, i);
-                EmitChunk(text, i, end, tokens, abbreviations);
+                EmitChunk(text, i, end, tokens, abbreviations, caseless);
                 i = tokens[^1].End > end ? tokens[^1].End : end;
                 continue;
             }
@@ -94,7 +97,7 @@ internal static class Tokenizer
         return end > start;
     }
 
-    private static void EmitChunk(string text, int start, int end, List<Token> tokens, Abbreviations abbreviations)
+    private static void EmitChunk(string text, int start, int end, List<Token> tokens, Abbreviations abbreviations, bool caseless)
     {
         var span = text.AsSpan(start, end - start);
 
@@ -136,7 +139,7 @@ internal static class Tokenizer
         for (int i = start; i < end; i++)
         {
             char c = text[i];
-            if ((c == '-' && SplitsHyphen(text, partStart, i, end, abbreviations)) || (c == '/' && SplitsSlash(text, partStart, i, end))
+            if ((c == '-' && (SplitsHyphen(text, partStart, i, end, abbreviations) || (caseless && SplitsCaselessHyphen(text, partStart, i, end)))) || (c == '/' && SplitsSlash(text, partStart, i, end))
                 || (c == '&'))
             {
                 EmitPart(text, partStart, i, tokens, abbreviations);
@@ -237,6 +240,35 @@ internal static class Tokenizer
         // Digits on either side: a code or name like "Covid-19", "COVID-19", "G-20".
         foreach (char ch in right) if (char.IsDigit(ch)) return false;
         return true;
+    }
+
+    /// <summary>
+    /// In a text without capitals: "ganjar-mahfud", "anies-muhaimin" split; "masing-masing", "sehari-hari",
+    /// "bolak-balik", "mondar-mandir", "lauk-pauk", "non-muslim", "pasca-pilkada", "e-ktp", "covid-19" stay whole. Both sides are
+    /// words of three letters or more that share neither their first three nor their last two letters, nor both
+    /// their first and their last letter.
+    /// </summary>
+    private static bool SplitsCaselessHyphen(string text, int partStart, int hyphen, int chunkEnd)
+    {
+        int rightEnd = hyphen + 1;
+        while (rightEnd < chunkEnd && text[rightEnd] != '-') rightEnd++;
+        var left = text.AsSpan(partStart, hyphen - partStart);
+        var right = text.AsSpan(hyphen + 1, rightEnd - hyphen - 1);
+        if (left.Length < 3 || right.Length < 3) return false;
+        foreach (char ch in left) if (!char.IsLetter(ch)) return false;
+        foreach (char ch in right) if (!char.IsLetter(ch)) return false;
+        if (left[..3].Equals(right[..3], StringComparison.Ordinal) || left[^2..].Equals(right[^2..], StringComparison.Ordinal)) return false;
+        // Reduplication with a vowel change ("bolak-balik", "mondar-mandir").
+        if (left[0] == right[0] && left[^1] == right[^1]) return false;
+        if (left.Contains(right, StringComparison.Ordinal) || right.Contains(left, StringComparison.Ordinal)) return false;
+        // Bound prefixes written with a hyphen.
+        return left is not ("non" or "pra" or "pro" or "pasca" or "anti" or "antar" or "multi" or "para" or "semi" or "sub" or "eks" or "pan" or "pseudo" or "ultra");
+    }
+
+    private static bool HasUpper(string text)
+    {
+        foreach (char ch in text) if (char.IsUpper(ch)) return true;
+        return false;
     }
 
     private static bool HasLower(ReadOnlySpan<char> span)

@@ -45,7 +45,7 @@ internal sealed record NerReport(string Split, int Articles, int Tokens, NerAlig
 /// </summary>
 internal static class NerEvaluation
 {
-    public static NerReport Run(GoldCorpus corpus, string split, NerModel? model = null, NerModel? withoutVocabulary = null, Vocabularies? vocabularies = null)
+    public static NerReport Run(GoldCorpus corpus, string split, NerModel? model = null, NerModel? withoutVocabulary = null, Vocabularies? vocabularies = null, TextCase textCase = TextCase.AsWritten)
     {
         var articles = corpus.Split(split);
         vocabularies ??= Vocabularies.Default;
@@ -53,13 +53,13 @@ internal static class NerEvaluation
         var v = vocabularies;
         var systems = new List<NerSystemScores>
         {
-            new("model", $"the entity model ({model.FeatureCount:N0} features, groups {model.Groups})", Score(articles, d => model.Tag(d, v))),
+            new("model", $"the entity model ({model.FeatureCount:N0} features, groups {model.Groups})", Score(articles, d => model.Tag(d, v), textCase)),
         };
         if (withoutVocabulary is not null)
-            systems.Add(new("model-no-vocabulary", $"the same training without vocabulary features ({withoutVocabulary.FeatureCount:N0} features)", Score(articles, d => withoutVocabulary.Tag(d, v))));
-        systems.Add(new("gazetteer", "vocabulary only: regions are LOC; parties, coalitions and institutions are ORG", Score(articles, d => GazetteerTagger.Tag(d, v))));
+            systems.Add(new("model-no-vocabulary", $"the same training without vocabulary features ({withoutVocabulary.FeatureCount:N0} features)", Score(articles, d => withoutVocabulary.Tag(d, v), textCase)));
+        systems.Add(new("gazetteer", "vocabulary only: regions are LOC; parties, coalitions and institutions are ORG", Score(articles, d => GazetteerTagger.Tag(d, v), textCase)));
         var (examples, alignment) = NerGold.Align(articles);
-        return new NerReport(split, articles.Count, examples.Sum(e => e.Tags.Length), alignment, systems);
+        return new NerReport(textCase == TextCase.AsWritten ? split : $"{split} ({textCase.ToString().ToLowerInvariant()}case)", articles.Count, examples.Sum(e => e.Tags.Length), alignment, systems);
     }
 
     /// <summary>The missed and spurious entities of one tagger, one line each ("- PER 'x'" missed, "+ ORG 'y'" spurious).</summary>
@@ -83,13 +83,18 @@ internal static class NerEvaluation
         return (text[a..start] + "[" + text[start..end] + "]" + text[end..b]).Replace('\n', ' ');
     }
 
-    /// <summary>Scores one tagger on gold articles.</summary>
-    public static Scorer Score(IEnumerable<GoldArticle> articles, Func<Document, List<NerSpan>> tagger)
+    /// <summary>Scores one tagger on gold articles (optionally with the text forced to one case; offsets stay).</summary>
+    public static Scorer Score(IEnumerable<GoldArticle> articles, Func<Document, List<NerSpan>> tagger, TextCase textCase = TextCase.AsWritten)
     {
         var scorer = new Scorer();
         foreach (var article in articles)
         {
-            var document = Document.Create(article.Text);
+            var document = Document.Create(textCase switch
+            {
+                TextCase.Lower => article.Text.ToLowerInvariant(),
+                TextCase.Upper => article.Text.ToUpperInvariant(),
+                _ => article.Text,
+            });
             var predicted = tagger(document)
                 .Select(s => { var (a, b) = document.Normalized.ToOriginal(s.Start, s.End); return (s.Type, Start: a, End: b); })
                 .ToList();

@@ -68,7 +68,7 @@ internal static class NerFeatures
         TPrevTag = 25, TPrevTagShape = 26, TPrevTagRun = 27,
         TVocab = 30, TVocabAt = 31, TVocabShape = 32, TVocabSpan = 33, TTitleBefore = 34, TVocabAtLower = 35,
         TCommon = 36, TCommonAt = 37, TName = 38, TNameAt = 39, TTitleLine = 40, TTitleLineRun = 41, TDocRun = 42, TParticle = 43,
-        TDistrict = 44, TDistrictAt = 45, TRoleBefore = 46, TDateline = 47;
+        TDistrict = 44, TDistrictAt = 45, TRoleBefore = 46, TDateline = 47, TCaseless = 48;
 
     /// <summary>
     /// Extracts the features of every token; <paramref name="vocabularies"/> serve the
@@ -85,15 +85,20 @@ internal static class NerFeatures
         var sentenceOf = new int[n];
         var position = new int[n];
         var inBrackets = new bool[n];
+        SentenceLayout(document, sentenceOf, position);
+        MarkBrackets(document, sentenceOf, inBrackets);
+        var casing = SegmentCasing(document, sentenceOf);
         for (int t = 0; t < n; t++)
         {
             var span = tokens[t].Span(text);
-            word[t] = FeatureHash.Of(span);
             lower[t] = FeatureHash.AddLower(FeatureHash.Offset, span);
-            shape[t] = ShapeHash(span);
+            // Without case information the word is its lowercase form, and the shape says which casing the
+            // segment has, so that "x" in a lowercase sentence is not read as "a common word" (shape conjunctions
+            // keep the two apart; mixed-case text keeps the hashes it always had).
+            word[t] = casing[t] == Casing.Mixed ? FeatureHash.Of(span) : lower[t];
+            shape[t] = casing[t] == Casing.Mixed ? ShapeHash(span) : FeatureHash.Add(ShapeHash(span), casing[t] == Casing.Lower ? '\u2193' : '\u2191');
         }
-        SentenceLayout(document, sentenceOf, position);
-        MarkBrackets(document, sentenceOf, inBrackets);
+        bool Cap(int t) => casing[t] == Casing.Mixed && Capitalized(tokens[t].Span(text));
 
         // Vocabulary: per token up to MaxVocabPerToken (category code, position-in-match) pairs.
         uint[]? vocab = null;
@@ -103,7 +108,21 @@ internal static class NerFeatures
             var v = vocabularies ?? throw new ArgumentNullException(nameof(vocabularies), "The vocabulary feature group needs the vocabularies.");
             vocab = new uint[n * MaxVocabPerToken];
             vocabCount = new int[n];
-            foreach (var m in v.Matcher.Match(document))
+            var matches = v.Matcher.Match(document);
+            if (Array.IndexOf(casing, Casing.Lower) >= 0 || Array.IndexOf(casing, Casing.Upper) >= 0)
+            {
+                // Segments without case information: the forms with their case rules waived.
+                matches.RemoveAll(m => casing[m.FirstToken] != Casing.Mixed);
+                var caseless = v.Matcher.IgnoringCase();
+                for (int t = 0; t < n;)
+                {
+                    int end = t + 1;
+                    while (end < n && sentenceOf[end] == sentenceOf[t]) end++;
+                    if (casing[t] != Casing.Mixed) caseless.Match(text, tokens, t, end, matches);
+                    t = end;
+                }
+            }
+            foreach (var m in matches)
             {
                 uint code = CategoryCode(v, m);
                 int length = m.EndToken - m.FirstToken;
@@ -121,9 +140,9 @@ internal static class NerFeatures
         var runPosition = new uint[n];
         for (int t = 0; t < n;)
         {
-            if (!Capitalized(tokens[t].Span(text))) { t++; continue; }
+            if (!Cap(t)) { t++; continue; }
             int end = t + 1;
-            while (end < n && sentenceOf[end] == sentenceOf[t] && Capitalized(tokens[end].Span(text))) end++;
+            while (end < n && sentenceOf[end] == sentenceOf[t] && Cap(end)) end++;
             int length = end - t;
             for (int u = t; u < end; u++)
                 runPosition[u] = (uint)(length == 1 ? 4 : u == t ? 1 : u == end - 1 ? 3 : 2) << 4 | (uint)Math.Min(length, 5);
@@ -143,7 +162,7 @@ internal static class NerFeatures
                 wordCount++;
                 if (char.IsUpper(span[0])) capitals++;
             }
-            if (wordCount >= 4 && capitals * 4 >= wordCount * 3) Array.Fill(titleLine, true, t, end - t);
+            if (wordCount >= 4 && capitals * 4 >= wordCount * 3 && casing[t] == Casing.Mixed) Array.Fill(titleLine, true, t, end - t);
             t = end;
         }
 
@@ -171,7 +190,7 @@ internal static class NerFeatures
                 for (int k = 0; k < WordLists.MaxPlaceWords && t + k < n && Same(t, t + k); k++)
                 {
                     var span = tokens[t + k].Span(text);
-                    if (tokens[t + k].Kind != TokenKind.Word || !Capitalized(span)) break;
+                    if (tokens[t + k].Kind != TokenKind.Word || !(Cap(t + k) || casing[t + k] != Casing.Mixed)) break;
                     phrase = WordLists.ExtendPhrase(phrase, lower[t + k]);
                     if (words.IsDistrict(phrase)) best = k + 1;
                 }
@@ -202,7 +221,7 @@ internal static class NerFeatures
         if (vocab is not null)
             for (int t = 0; t < n; t++)
             {
-                if (!Capitalized(tokens[t].Span(text))) continue;
+                if (!Cap(t)) continue;
                 uint bits = 0;
                 for (int k = 0; k < vocabCount![t]; k++) bits |= 1u << (int)(CategoryAt(t, k) & 15);
                 for (int d = 1; d <= 2 && t - d >= 0; d++)
@@ -256,17 +275,17 @@ internal static class NerFeatures
                 hashes.Add(FeatureHash.Feature(TDocRun, runBits, (runPosition[t] & 15) == 1 || titleLine[t] ? 1u : 0u));
             if (words is not null)
             {
-                bool capital = Capitalized(span);
+                bool capital = Cap(t);
                 uint context = (position[t] == 0 ? 1u : 0u) | (titleLine[t] ? 2u : 0u) | (capital ? 4u : 0u);
                 hashes.Add(FeatureHash.Feature(TCommon, words.CommonBucket(lower[t]), context));
                 if (words.IsName(lower[t])) hashes.Add(FeatureHash.Feature(TName, shape[t]));
                 // A name particle between capitalised words ("Benediktus da Silva"); a lowercase word there otherwise ends a name.
                 if (words.IsNameParticle(lower[t]) && !capital && Same(t, t - 1) && Same(t, t + 1))
-                    hashes.Add(FeatureHash.Feature(TParticle, Capitalized(tokens[t - 1].Span(text)) && Capitalized(tokens[t + 1].Span(text)) ? 1u : 0u));
+                    hashes.Add(FeatureHash.Feature(TParticle, Cap(t - 1) && Cap(t + 1) ? 1u : 0u));
                 for (int d = -1; d <= 1; d += 2)
                 {
                     if (!Same(t, t + d)) continue;
-                    uint neighbourCapital = Capitalized(tokens[t + d].Span(text)) ? 1u : 0u;
+                    uint neighbourCapital = Cap(t + d) ? 1u : 0u;
                     hashes.Add(FeatureHash.Feature(TCommonAt, (uint)(d + 2), words.CommonBucket(lower[t + d]), neighbourCapital));
                     if (words.IsName(lower[t + d])) hashes.Add(FeatureHash.Feature(TNameAt, (uint)(d + 2), neighbourCapital));
                 }
@@ -287,15 +306,17 @@ internal static class NerFeatures
 
             if (vocab is not null)
             {
+                // Matches found with the case rules waived are a cue of their own.
+                uint mode = (uint)casing[t] << 24;
                 int c = vocabCount![t];
                 for (int k = 0; k < c; k++)
                 {
                     uint entry = vocab[t * MaxVocabPerToken + k];
-                    hashes.Add(FeatureHash.Feature(TVocab, entry >> 4));          // category and position
-                    hashes.Add(FeatureHash.Feature(TVocabSpan, entry));          // ... and match length
+                    hashes.Add(FeatureHash.Feature(TVocab, entry >> 4 | mode));          // category and position
+                    hashes.Add(FeatureHash.Feature(TVocabSpan, entry | mode));          // ... and match length
                     hashes.Add(FeatureHash.Feature(TVocabShape, entry >> 4, shape[t]));
                 }
-                if (c == 0) hashes.Add(FeatureHash.Feature(TVocab, 0xFFFF));
+                if (c == 0) hashes.Add(FeatureHash.Feature(TVocab, 0xFFFF | mode));
                 for (int d = -2; d <= 2; d++)
                 {
                     if (d == 0 || !Same(t, t + d)) continue;
@@ -303,7 +324,7 @@ internal static class NerFeatures
                     for (int k = 0; k < vocabCount[u]; k++)
                     {
                         uint entry = vocab[u * MaxVocabPerToken + k];
-                        hashes.Add(FeatureHash.Feature(TVocabAt, (uint)(d + 2), entry >> 4));
+                        hashes.Add(FeatureHash.Feature(TVocabAt, (uint)(d + 2), entry >> 4 | mode));
                         if (d == -1 || d == 1) hashes.Add(FeatureHash.Feature(TVocabAtLower, (uint)(d + 2), entry >> 4, shape[t]));
                     }
                 }
@@ -319,6 +340,13 @@ internal static class NerFeatures
                         if (CategoryAt(t - d, k) == CategoryBase(VocabularyCategory.Title))
                             hashes.Add(FeatureHash.Feature(TTitleBefore, (uint)d, shape[t]));
             }
+            // In a segment without case information every feature also comes in a copy of its own (feature
+            // augmentation): the shared weights keep serving ordinary text, the copies adjust them for caseless text.
+            if (casing[t] != Casing.Mixed)
+            {
+                int count = hashes.Count;
+                for (int i = offsets[t]; i < count; i++) hashes.Add(FeatureHash.Feature(TCaseless, hashes[i], (uint)casing[t]));
+            }
         }
         offsets[n] = hashes.Count;
         var segmentStarts = new bool[n];
@@ -333,7 +361,7 @@ internal static class NerFeatures
         // (category of the office or role word, distance capped at 4) when token t follows such a chain, else null.
         uint? RoleBefore(int t)
         {
-            if (!Capitalized(tokens[t].Span(text)) || HasCategory(t, titleCounts: false, out _)) return null;
+            if (!(Cap(t) || casing[t] != Casing.Mixed) || HasCategory(t, titleCounts: false, out _)) return null;
             for (int u = t - 1, d = 1; d <= 8 && Same(t, u); u--, d++)
             {
                 if (!HasCategory(u, titleCounts: true, out uint head)) return null;
@@ -375,6 +403,44 @@ internal static class NerFeatures
     }
 
     private static bool Capitalized(ReadOnlySpan<char> span) => span.Length > 0 && char.IsUpper(span[0]);
+
+    /// <summary>What the case of a segment's letters says: mixed (ordinary text), or nothing (all lowercase, ALL CAPS).</summary>
+    private enum Casing : byte
+    {
+        Mixed = 0,
+        Lower = 1,
+        Upper = 2,
+    }
+
+    // Per token, the casing of its segment: Lower when no letter is a capital, Upper when no letter is lowercase
+    // and at least two words have letters ("PILKADA KOTA BLITAR"; a lone "KPU" is ordinary text), else Mixed.
+    private static Casing[] SegmentCasing(Document document, int[] sentenceOf)
+    {
+        var tokens = document.Tokens;
+        string text = document.Text;
+        var result = new Casing[tokens.Count];
+        for (int t = 0; t < tokens.Count;)
+        {
+            int end = t + 1;
+            while (end < tokens.Count && sentenceOf[end] == sentenceOf[t]) end++;
+            int upperWords = 0, lowerWords = 0;
+            for (int u = t; u < end; u++)
+            {
+                bool up = false, low = false;
+                foreach (char c in tokens[u].Span(text))
+                {
+                    if (char.IsUpper(c)) up = true;
+                    else if (char.IsLower(c)) low = true;
+                }
+                if (up) upperWords++;
+                if (low) lowerWords++;
+            }
+            var casing = upperWords == 0 && lowerWords > 0 ? Casing.Lower : lowerWords == 0 && upperWords >= 2 ? Casing.Upper : Casing.Mixed;
+            if (casing != Casing.Mixed) Array.Fill(result, casing, t, end - t);
+            t = end;
+        }
+        return result;
+    }
 
     private static uint CategoryBase(VocabularyCategory category) => (uint)category + 1;
 

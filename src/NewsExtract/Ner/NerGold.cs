@@ -4,7 +4,12 @@ using NewsExtract.Evaluation;
 namespace NewsExtract.Ner;
 
 /// <summary>A gold article as the entity model sees it: its document and one BIO tag per token.</summary>
-internal sealed record NerExample(string Id, Document Document, NerTag[] Tags);
+/// <remarks>
+/// <see cref="Rendering"/> tells the case-forced copies of a text apart (0 as written, else the
+/// <see cref="TextCase"/>): the trainer counts how often a feature is seen within each rendering, so that a copy
+/// does not make a feature seen once look seen twice.
+/// </remarks>
+internal sealed record NerExample(string Id, Document Document, NerTag[] Tags, int Rendering = 0);
 
 /// <summary>
 /// How the gold entity spans met the token boundaries: <see cref="Aligned"/> start and end on token boundaries,
@@ -23,14 +28,20 @@ internal sealed record NerAlignment(int Aligned, int Snapped, int Skipped, IRead
 internal static class NerGold
 {
     /// <summary>Aligns every article; misaligned spans are counted and named in the result, never dropped silently.</summary>
-    public static (List<NerExample> Examples, NerAlignment Alignment) Align(IEnumerable<GoldArticle> articles)
+    public static (List<NerExample> Examples, NerAlignment Alignment) Align(IEnumerable<GoldArticle> articles, TextCase textCase = TextCase.AsWritten)
     {
         var examples = new List<NerExample>();
         int aligned = 0, snapped = 0, skipped = 0;
         var problems = new List<string>();
         foreach (var article in articles)
         {
-            var document = Document.Create(article.Text);
+            // Invariant case mapping keeps the length, so the gold offsets hold for a case-forced copy too.
+            var document = Document.Create(textCase switch
+            {
+                TextCase.Lower => article.Text.ToLowerInvariant(),
+                TextCase.Upper => article.Text.ToUpperInvariant(),
+                _ => article.Text,
+            });
             var tags = new NerTag[document.Tokens.Count];
             foreach (var entity in article.EntityList.OrderBy(e => e.Start).ThenBy(e => e.End))
             {
@@ -52,7 +63,7 @@ internal static class NerGold
                 tags[first] = NerTags.Begin(entity.Type);
                 for (int t = first + 1; t < end; t++) tags[t] = NerTags.Inside(entity.Type);
             }
-            examples.Add(new NerExample(article.Id, document, tags));
+            examples.Add(new NerExample(article.Id, document, tags, (int)textCase));
         }
         return (examples, new NerAlignment(aligned, snapped, skipped, problems));
     }

@@ -13,12 +13,14 @@ namespace NewsExtract.Ner;
 /// <remarks>
 /// File layout (little-endian): "NXNER" and a format byte; the feature groups byte; the class count and the class
 /// names; the feature count; the feature hashes in ascending order; one bias per class; then per feature one
-/// weight per class.
+/// weight per class. Format 2 stores biases and weights as IEEE half floats (the trainer rounds them to half
+/// precision before scoring, so the file gives exactly the model that was measured); format 1 stored 32-bit floats
+/// and is still read.
 /// </remarks>
 internal sealed class NerModel
 {
     public const string ResourceName = "NewsExtract.Resources.model/ner.bin";
-    private const byte FormatVersion = 1;
+    private const byte FormatVersion = 2;
     private static ReadOnlySpan<byte> Magic => "NXNER"u8;
     private static readonly Lazy<NerModel> DefaultModel = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
 
@@ -203,8 +205,8 @@ internal sealed class NerModel
         foreach (var name in NerTags.Names) w.Write(name);
         w.Write(_hashes.Length);
         foreach (uint h in _hashes) w.Write(h);
-        foreach (float b in _biases) w.Write(b);
-        foreach (float x in _weights) w.Write(x);
+        foreach (float b in _biases) w.Write((Half)b);
+        foreach (float x in _weights) w.Write((Half)x);
     }
 
     /// <exception cref="InvalidDataException">The stream is not a model of this format.</exception>
@@ -217,7 +219,7 @@ internal sealed class NerModel
             r.BaseStream.ReadExactly(magic);
             if (!magic.SequenceEqual(Magic)) throw new InvalidDataException($"{name} is not an entity model file (bad signature).");
             byte version = r.ReadByte();
-            if (version != FormatVersion) throw new InvalidDataException($"{name} has model format {version}; this library reads format {FormatVersion}. Rebuild it with 'newsextract train'.");
+            if (version is not (1 or FormatVersion)) throw new InvalidDataException($"{name} has model format {version}; this library reads formats 1 and {FormatVersion}. Rebuild it with 'newsextract train'.");
             var groups = (NerFeatureGroups)r.ReadByte();
             int classes = r.ReadInt32();
             if (classes != NerTags.Count) throw new InvalidDataException($"{name} has {classes} classes; expected {NerTags.Count}.");
@@ -230,10 +232,8 @@ internal sealed class NerModel
             if (count < 0 || count > 50_000_000) throw new InvalidDataException($"{name}: implausible feature count {count}.");
             var hashes = new uint[count];
             r.BaseStream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(hashes.AsSpan()));
-            var biases = new float[classes];
-            r.BaseStream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(biases.AsSpan()));
-            var weights = new float[count * classes];
-            r.BaseStream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(weights.AsSpan()));
+            var biases = ReadFloats(r.BaseStream, classes, half: version == 2);
+            var weights = ReadFloats(r.BaseStream, count * classes, half: version == 2);
             if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("The entity model is read on little-endian machines only.");
             return new NerModel(groups, hashes, weights, biases);
         }
@@ -246,6 +246,23 @@ internal sealed class NerModel
             throw new InvalidDataException($"{name} is corrupt: {ex.Message}", ex);
         }
     }
+
+    private static float[] ReadFloats(Stream stream, int count, bool half)
+    {
+        var result = new float[count];
+        if (!half)
+        {
+            stream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(result.AsSpan()));
+            return result;
+        }
+        var halves = new Half[count];
+        stream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(halves.AsSpan()));
+        for (int i = 0; i < count; i++) result[i] = (float)halves[i];
+        return result;
+    }
+
+    /// <summary>A weight as the model file keeps it (half precision).</summary>
+    public static float Stored(float weight) => (float)(Half)weight;
 
     private static NerModel LoadDefault()
     {

@@ -53,7 +53,19 @@ internal sealed class PhraseMatcher
 {
     private readonly Node[] _nodes;
 
-    private PhraseMatcher(Node[] nodes) => _nodes = nodes;
+    private readonly bool _ignoreCase;
+
+    private PhraseMatcher(Node[] nodes, bool ignoreCase = false)
+    {
+        _nodes = nodes;
+        _ignoreCase = ignoreCase;
+    }
+
+    /// <summary>
+    /// The same forms with every case rule waived ("kpu kota blitar", "PARTAI GOLKAR"): for text that carries no
+    /// case information, where the entity model reads the matches as their own, weaker cue.
+    /// </summary>
+    public PhraseMatcher IgnoringCase() => _ignoreCase ? this : new PhraseMatcher(_nodes, ignoreCase: true) { FormCount = FormCount };
 
     /// <summary>Number of forms the matcher knows (after hyphen variants).</summary>
     public int FormCount { get; private init; }
@@ -125,27 +137,28 @@ internal sealed class PhraseMatcher
             var n = _nodes[node];
             if (!n.HasChildren || !n.Lookup.TryGetValue(units.Key(j), out int next)) break;
             node = next;
-            if (u.TokenEnd && _nodes[node].Variants is not null && AnyCaseFits(_nodes[node].Variants!, ref units, start))
+            if (u.TokenEnd && _nodes[node].Variants is not null && AnyCaseFits(_nodes[node].Variants!, ref units, start, _ignoreCase))
             {
                 bestEnd = j;
                 bestNode = node;
             }
         }
         if (bestEnd < 0) return start;
-        Emit(_nodes[bestNode].Variants!, ref units, start, bestEnd, result);
+        Emit(_nodes[bestNode].Variants!, ref units, start, bestEnd, result, _ignoreCase);
         return bestEnd + 1;
     }
 
-    private static bool AnyCaseFits(Variant[] variants, ref UnitBuffer units, int start)
+    private static bool AnyCaseFits(Variant[] variants, ref UnitBuffer units, int start, bool ignoreCase)
     {
         foreach (var v in variants)
-            if (CaseScore(v, ref units, start) >= 0) return true;
+            if (CaseScore(v, ref units, start, ignoreCase) >= 0) return true;
         return false;
     }
 
     // -1 when a word breaks the form's case rule; otherwise the number of words whose initial case equals the form's.
-    private static int CaseScore(Variant v, ref UnitBuffer units, int start)
+    private static int CaseScore(Variant v, ref UnitBuffer units, int start, bool ignoreCase)
     {
+        if (ignoreCase) return 0;
         int score = 0;
         for (int k = 0; k < v.Rules.Length; k++)
         {
@@ -161,7 +174,7 @@ internal sealed class PhraseMatcher
         return score;
     }
 
-    private static void Emit(Variant[] variants, ref UnitBuffer units, int start, int end, List<PhraseMatch> result)
+    private static void Emit(Variant[] variants, ref UnitBuffer units, int start, int end, List<PhraseMatch> result, bool ignoreCase)
     {
         ref readonly var a = ref units[start];
         ref readonly var b = ref units[end];
@@ -171,7 +184,7 @@ internal sealed class PhraseMatcher
         slotOf.Fill(-1);
         foreach (var v in variants)
         {
-            int score = CaseScore(v, ref units, start);
+            int score = CaseScore(v, ref units, start, ignoreCase);
             if (score < 0) continue;
             if (v.Category == VocabularyCategory.Stop)
             {

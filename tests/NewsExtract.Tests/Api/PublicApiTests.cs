@@ -13,6 +13,7 @@ public class PublicApiTests
     private static readonly string[] ExpectedPublicTypes =
     [
         "NewsExtract.ArticleInput",
+        "NewsExtract.EntityModel",
         "NewsExtract.ExtractionOptions",
         "NewsExtract.NewsExtractor",
         "NewsExtract.Records.ArticleRecord",

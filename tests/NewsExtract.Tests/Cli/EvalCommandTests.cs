@@ -65,6 +65,20 @@ public class EvalCommandTests
     }
 
     [Fact]
+    public void Ner_with_a_case_scores_the_tagger_on_the_text_in_that_case()
+    {
+        using var corpus = SmallCorpus();
+        var r = CliRunner.Run("eval", corpus.Path, "--split", "test", "--ner", "--case", "lower");
+        Assert.Equal(0, r.Exit);
+        Assert.Contains("Entities on the test (lowercase) split", r.Out);
+        // The shipped model reads lowercase text: it still finds entities.
+        var all = r.Lines.First(l => l.TrimStart().StartsWith("all", StringComparison.Ordinal));
+        double f1 = double.Parse(all.Split(' ', StringSplitOptions.RemoveEmptyEntries)[3], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(f1 > 0.5, all);
+        Assert.Equal(2, CliRunner.Run("eval", corpus.Path, "--split", "test", "--case", "lower").Exit);
+    }
+
+    [Fact]
     public void Ner_report_trains_the_no_vocabulary_baseline_on_the_train_split()
     {
         using var corpus = SmallCorpus();

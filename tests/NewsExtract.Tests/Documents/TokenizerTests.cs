@@ -12,6 +12,10 @@ public class TokenizerTests
 
     [Theory]
     [InlineData("Drs. Santoso, M.Pd", new[] { "Drs.", "Santoso", ",", "M.Pd" })]
+    // A text without capitals splits a hyphen between unrelated words (pairs), and keeps reduplications and prefixes.
+    [InlineData("paslon ganjar-mahfud dan anies-muhaimin", new[] { "paslon", "ganjar", "-", "mahfud", "dan", "anies", "-", "muhaimin" })]
+    [InlineData("masing-masing sehari-hari bolak-balik mondar-mandir lauk-pauk non-muslim pasca-pilkada e-ktp covid-19", new[] { "masing-masing", "sehari-hari", "bolak-balik", "mondar-mandir", "lauk-pauk", "non-muslim", "pasca-pilkada", "e-ktp", "covid-19" })]
+    [InlineData("Tanya-jawab dengan ganjar-mahfud", new[] { "Tanya-jawab", "dengan", "ganjar-mahfud" })]
     [InlineData("Ir.Tjutjuk Soenario, MM", new[] { "Ir.", "Tjutjuk", "Soenario", ",", "MM" })]
     [InlineData("jelas Drs. Santoso,M.Pd yang", new[] { "jelas", "Drs.", "Santoso", ",", "M.Pd", "yang" })]
     [InlineData("HA Afzan Arslan Djunaid", new[] { "HA", "Afzan", "Arslan", "Djunaid" })]

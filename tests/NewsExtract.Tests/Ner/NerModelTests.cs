@@ -48,6 +48,37 @@ public class NerModelTests
     }
 
     [Fact]
+    public void ModelFilesOfFormatOneWithFullFloatsAreStillRead()
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            w.Write("NXNER"u8);
+            w.Write((byte)1);
+            w.Write((byte)NerFeatureGroups.Lexical);
+            w.Write(NerTags.Count);
+            foreach (var name in NerTags.Names) w.Write(name);
+            w.Write(2);
+            w.Write(5u);
+            w.Write(9u);
+            for (int k = 0; k < NerTags.Count; k++) w.Write(k * 0.1f);
+            for (int i = 0; i < 2 * NerTags.Count; i++) w.Write(1f / 3 + i);
+        }
+        buffer.Position = 0;
+        var model = NerModel.Read(buffer, "old.bin");
+        Assert.Equal(2, model.FeatureCount);
+        Assert.Equal(1f / 3 + 8, model.Weights[8]);   // full precision kept when read
+        Assert.Equal(0.1f, model.Biases[1]);
+        // Written again, it takes the current format: half floats.
+        using var rewritten = new MemoryStream();
+        model.Write(rewritten);
+        rewritten.Position = 0;
+        var reread = NerModel.Read(rewritten, "new.bin");
+        Assert.Equal(NerModel.Stored(1f / 3 + 8), reread.Weights[8]);
+        Assert.True(rewritten.Length < buffer.Length);
+    }
+
+    [Fact]
     public void CorruptModelFileFailsWithItsName()
     {
         var ex = Assert.Throws<InvalidDataException>(() => NerModel.Read(new MemoryStream("NOTAMODEL"u8.ToArray()), "broken.bin"));
