@@ -55,6 +55,43 @@ internal sealed record OutputTarget(string Path, bool Direct)
 }
 
 /// <summary>
+/// Writes a whole document (a races table, a report page) to --output with the guarantees extract gives its records:
+/// a link is written through, a device or FIFO in place, anything else under a temporary name renamed when complete
+/// (removed on failure); without --output, to standard output.
+/// </summary>
+internal static class WholeOutput
+{
+    /// <exception cref="IOException">--output names a folder, a file in a missing folder, or cannot be written.</exception>
+    public static void Write(string? output, TextWriter stdout, Action<TextWriter> write)
+    {
+        if (output is null)
+        {
+            write(stdout);
+            stdout.Flush();
+            return;
+        }
+        var target = OutputTarget.Resolve(output, out var problem) ?? throw new IOException(problem);
+        if (target.Direct)
+        {
+            using var direct = new StreamWriter(new FileStream(target.Path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1), new UTF8Encoding(false)) { NewLine = "\n" };
+            write(direct);
+            return;
+        }
+        string temp = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(target.Path)!, $".{System.IO.Path.GetFileName(target.Path)}.{Environment.ProcessId}.tmp");
+        try
+        {
+            using (var writer = new StreamWriter(temp, false, new UTF8Encoding(false)) { NewLine = "\n" })
+                write(writer);
+            File.Move(temp, target.Path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+}
+
+/// <summary>
 /// Writes records as they come: JSON Lines (one record per line, flushed per record so a reader never sees a
 /// partial line), a JSON array (indented with --pretty), CSV (RFC 4180) with one row per candidate pair, official,
 /// date, figure or entity (<see cref="CsvTables"/>), one human-readable line per article, or Parquet tables in a

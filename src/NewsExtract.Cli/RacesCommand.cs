@@ -67,6 +67,9 @@ internal static class RacesCommand
     internal static int Run(CliContext context, string[] paths, OutputFormat format, string? output, DateOnly? published, CancellationToken ct,
         string? scoreAgainst = null)
     {
+        // A bad --output (a folder, a missing folder) is a usage error before any work, as with extract.
+        if (output is not null && format != OutputFormat.Parquet && OutputTarget.Resolve(output, out var problem) is null)
+            return context.UsageError(problem!);
         var files = Inputs.Expand(paths, out _);
         if (files.Count == 0)
             return context.UsageError($"no .txt, .html, .htm or .jsonl files in {string.Join(", ", paths)}");

@@ -48,6 +48,8 @@ internal static class ViewCommand
 
     internal static int Run(CliContext context, string[] paths, string? output, int threads, DateOnly? published, string? title, CancellationToken ct)
     {
+        // A bad --output (a folder, a missing folder) is a usage error before any work, as with extract.
+        if (output is not null && OutputTarget.Resolve(output, out var problem) is null) return context.UsageError(problem!);
         var files = Inputs.Expand(paths, out _);
         if (files.Count == 0)
             return context.UsageError($"no .txt, .html, .htm or .jsonl files in {string.Join(", ", paths)}");
@@ -75,28 +77,7 @@ internal static class ViewCommand
         return failed == 0 ? 0 : 1;
     }
 
-    /// <summary>Writes a page to FILE under a temporary name and renames it when complete, or to standard output.</summary>
-    internal static void WritePage(ReportModel model, string? output, TextWriter stdout)
-    {
-        if (output is null)
-        {
-            ReportPage.Write(model, stdout);
-            stdout.Flush();
-            return;
-        }
-        string target = Path.GetFullPath(output);
-        string dir = Path.GetDirectoryName(target) ?? ".";
-        Directory.CreateDirectory(dir);
-        string temp = Path.Combine(dir, $".{Path.GetFileName(target)}.{Environment.ProcessId}.tmp");
-        try
-        {
-            using (var writer = new StreamWriter(temp, false, new UTF8Encoding(false)) { NewLine = "\n" })
-                ReportPage.Write(model, writer);
-            File.Move(temp, target, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
-    }
+    /// <summary>Writes a page to FILE (as extract writes its output) or to standard output.</summary>
+    internal static void WritePage(ReportModel model, string? output, TextWriter stdout) =>
+        WholeOutput.Write(output, stdout, writer => ReportPage.Write(model, writer));
 }

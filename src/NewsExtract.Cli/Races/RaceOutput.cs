@@ -20,27 +20,8 @@ internal static class RaceOutput
             WriteParquet(races, output!);
             return;
         }
-        if (output is null)
-        {
-            WriteText(races, format, stdout);
-            stdout.Flush();
-            return;
-        }
-        // Written under a temporary name and renamed when complete, as extract does.
-        string target = Path.GetFullPath(output);
-        string dir = Path.GetDirectoryName(target) ?? ".";
-        Directory.CreateDirectory(dir);
-        string temp = Path.Combine(dir, $".{Path.GetFileName(target)}.{Environment.ProcessId}.tmp");
-        try
-        {
-            using (var writer = new StreamWriter(temp, false, new UTF8Encoding(false)) { NewLine = "\n" })
-                WriteText(races, format, writer);
-            File.Move(temp, target, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
+        // As extract does: links written through, devices in place, a temporary file renamed when complete.
+        WholeOutput.Write(output, stdout, writer => WriteText(races, format, writer));
     }
 
     private static void WriteText(IReadOnlyList<Race> races, OutputFormat format, TextWriter w)

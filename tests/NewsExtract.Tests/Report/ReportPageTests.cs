@@ -131,6 +131,11 @@ public sealed class ReportPageTests
     {
         using var tmp = new TempFolder();
         string page = Path.Combine(tmp.Path, "out", "report.html");
+        // A missing folder is a usage error before any work, as with extract.
+        var missingFolder = CliRunner.Run("view", SeedPath("seed-001", ".txt"), "-o", page);
+        Assert.Equal(2, missingFolder.Exit);
+        Assert.Contains("does not exist", missingFolder.Err);
+        Directory.CreateDirectory(Path.GetDirectoryName(page)!);
         var ok = CliRunner.Run("view", SeedPath("seed-001", ".txt"), "-o", page);
         Assert.Equal(0, ok.Exit);
         string html = File.ReadAllText(page);
