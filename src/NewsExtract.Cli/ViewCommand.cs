@@ -69,12 +69,41 @@ internal static class ViewCommand
                 progress?.Report(records.Count);
             }
         }
-        // The races table is built per article; a corpus-level races step can hand its rows to FromRecords instead.
-        var model = ReportPage.FromRecords(records, title ?? "NewsExtract report");
+        // The races table comes from the races step: one row per race across the articles, agreed values, the
+        // articles behind each; pairs without a race keep a row per article.
+        var model = ReportPage.FromRecords(records, title ?? "NewsExtract report", RacesTable(records));
         WritePage(model, output, context.Stdout);
         if (output is not null)
             context.Stderr.WriteLine($"newsextract: wrote {output}: {records.Count} article(s), {model.Articles.Sum(a => a.Items.Count)} highlighted item(s).");
         return failed == 0 ? 0 : 1;
+    }
+
+    /// <summary>The races step's table over <paramref name="records"/>, as report rows that point at the articles (by index).</summary>
+    internal static IReadOnlyList<Report.RaceRow> RacesTable(IReadOnlyList<ArticleRecord> records)
+    {
+        var builder = new Races.RaceBuilder();
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < records.Count; i++)
+        {
+            builder.Add(records[i]);
+            index.TryAdd(Races.RaceBuilder.RecordId(records[i], i + 1), i);
+        }
+        int ArticleOf(Races.SourceRef s) => index.TryGetValue(s.Id, out int i) ? i : -1;
+        var rows = new List<Report.RaceRow>();
+        foreach (var race in builder.Build())
+        {
+            var pairs = race.Pairs.Select(p => new Report.RacePair(p.Number?.Value, p.Head.Name, p.Deputy?.Name,
+                p.Parties.Select(x => x.Value).ToArray(), p.Votes?.Value, p.VoteShare?.Value, p.Incumbent?.Value,
+                p.Articles.Select(ArticleOf).FirstOrDefault(a => a >= 0))).ToArray();
+            // The articles behind the race: those that name one of its pairs, and those that name the race itself.
+            var articles = race.Pairs.SelectMany(p => p.Articles).Select(ArticleOf)
+                .Concat(records.Select((r, i) => (r, i)).Where(x => x.r.Elections.Any(e => RecordWriter.ElectionTypeName(e.Type) == race.Type
+                    && Races.RaceBuilder.RegionKey(e.Region) == (race.RegionCode ?? race.RegionName ?? "") && (e.Year == race.Year || e.Year is null))).Select(x => x.i))
+                .Where(a => a >= 0).Distinct().Order().ToArray();
+            rows.Add(new Report.RaceRow(race.Type, race.RegionName, race.RegionCode, race.Province, race.Year, pairs, articles));
+        }
+        rows.AddRange(Report.RaceTable.PerArticle(records).Where(r => r.Type == "?"));
+        return rows;
     }
 
     /// <summary>Writes a page to FILE (as extract writes its output) or to standard output.</summary>

@@ -150,4 +150,23 @@ public sealed class ReportPageTests
 
         Assert.Equal(2, CliRunner.Run("view", SeedPath("seed-001", ".txt"), "--threads", "0").Exit);
     }
+
+    [Fact]
+    public void The_view_races_table_is_the_races_step_across_articles()
+    {
+        var files = Directory.GetFiles(Path.Combine(RepositoryPaths.Corpus, "races", "palu-2024"), "*.txt").Order(StringComparer.Ordinal).ToArray();
+        var records = files.Select(f => Extractor.Extract(File.ReadAllText(f), new ExtractionOptions { Source = new SourceInfo { Path = f } })).ToArray();
+        var rows = NewsExtract.Cli.ViewCommand.RacesTable(records);
+        var builder = new NewsExtract.Cli.Races.RaceBuilder();
+        foreach (var r in records) builder.Add(r);
+        var races = builder.Build();
+        // One row per race of the races step (not one per article), with its agreed pairs and every article behind it.
+        Assert.Equal(races.Count, rows.Count(r => r.Type != "?"));
+        var palu = Assert.Single(rows, r => r.Code == "72.71");
+        var step = races.Single(r => r.RegionCode == "72.71");
+        Assert.Equal(step.Pairs.Select(p => p.Head.Name), palu.Pairs.Select(p => p.Head));
+        Assert.Equal(step.Pairs.Select(p => p.Number?.Value), palu.Pairs.Select(p => p.Number));
+        Assert.True(palu.Articles.Count >= 4, $"the Palu race should link the articles that report it, got {palu.Articles.Count}");
+        Assert.All(palu.Articles, a => Assert.InRange(a, 0, records.Length - 1));
+    }
 }
