@@ -140,6 +140,16 @@ internal sealed class OfficialStage : IStage
                     sector = Sector.Party;
                     goto Name;
                 }
+                if (inst.End == 0 && t < sentence.EndToken
+                    && a.Entities.FirstOrDefault(e => e.Source == EntitySource.Model && e.Type == EntityType.ORG && e.Start == doc.Tokens[t].Start) is { } modelOrg)
+                {
+                    // A body the vocabulary does not know but the entity model reads as an organisation: "Direktur
+                    // Eksekutif Voxpol Center Pangi Syarwi Chaniago".
+                    institution = Collapse(modelOrg.Text);
+                    sector = Sector.Other;
+                    t = doc.TokenAtOrAfter(modelOrg.End);
+                    goto Name;
+                }
                 if (inst.End == 0)
                 {
                     // Bodies the vocabulary does not list: "Kepala Dinas Sosial Maluku Tengah", "Ketua Dewan Adat Dayak (DAD) Ketapang".
