@@ -54,6 +54,13 @@ internal static class ExtractCommand
             DefaultValueFactory = _ => ExtractionOptions.Default.MaxTextLength,
             HelpName = "n",
         };
+        var inputFormat = new Option<string>("--input-format")
+        {
+            Description = "Read every input as text, html or jsonl, instead of by its name and first bytes (auto).",
+            DefaultValueFactory = _ => "auto",
+            HelpName = "auto|text|html|jsonl",
+        };
+        inputFormat.AcceptOnlyFromAmong("auto", "text", "html", "jsonl");
         var model = new Option<string?>("--model") { Description = "Use this entity model <file> (from 'newsextract train') instead of the embedded one.", HelpName = "file" };
         var command = new Command("extract", "Extract election records from news articles.\n\n" +
             "Every input gets one record in input order: an article record, or an error record naming what is wrong.\n" +
@@ -61,7 +68,7 @@ internal static class ExtractCommand
             "Memory holds at most 2 x --threads inputs of at most --max-bytes each.\n\n" +
             "Examples:\n  newsextract extract corpus/seed\n  newsextract extract page.html --format csv -o pairs.csv\n  newsextract extract pages/ --format csv --table officials -o officials.csv\n  newsextract extract article.txt --format summary\n  newsextract extract article.txt --pretty\n  newsextract extract scraped.jsonl --threads 2 -o records.jsonl\n  cat article.txt | newsextract extract - --published 2024-09-23")
         {
-            paths, format, table, pretty, output, threads, published, quiet, maxBytes, maxChars, model,
+            paths, format, table, pretty, output, threads, published, quiet, maxBytes, maxChars, inputFormat, model,
         };
         command.SetAction((parse, ct) =>
         {
@@ -106,6 +113,7 @@ internal static class ExtractCommand
                 Layout = layout,
                 Quiet = parse.GetValue(quiet),
                 Model = entityModel,
+                InputFormat = parse.GetValue(inputFormat) switch { "text" => InputFormat.Text, "html" => InputFormat.Html, "jsonl" => InputFormat.Jsonl, _ => InputFormat.Auto },
             };
             return Task.FromResult(Run(context, parse.GetValue(paths)!, settings, ct));
         });
@@ -141,7 +149,7 @@ internal static class ExtractCommand
         var sources = Inputs.Expand(paths, out var notes);
         foreach (var note in notes) context.Stderr.WriteLine($"newsextract: {note}");
         if (sources.Count == 0)
-            return context.UsageError($"no .txt, .html, .htm or .jsonl files in {string.Join(", ", paths)}");
+            return context.UsageError($"no .txt, .html, .htm, .jsonl or .ndjson files (gzipped or not) in {string.Join(", ", paths)}");
 
         RecordWriter writer;
         try
@@ -159,7 +167,7 @@ internal static class ExtractCommand
         }
 
         var extractor = settings.Model is null ? NewsExtractor.CreateDefault() : NewsExtractor.Create(settings.Model);
-        var limits = new ReadLimits(settings.MaxBytes);
+        var limits = new ReadLimits(settings.MaxBytes, settings.InputFormat);
         int failed = 0, crashed = 0, done = 0;
         using var progress = Progress.Create(context.Stderr, sources.Count);
         var summary = new RunSummary();
@@ -259,4 +267,7 @@ internal sealed record ExtractSettings(
 
     /// <summary>--model: an entity model instead of the embedded one.</summary>
     public EntityModel? Model { get; init; }
+
+    /// <summary>--input-format: read every input as this, not by its name and first bytes.</summary>
+    public InputFormat InputFormat { get; init; } = InputFormat.Auto;
 }

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -14,8 +15,11 @@ internal sealed record BatchItem(string Name, ArticleInput? Input, string? ReadE
 /// </summary>
 internal sealed record InputSource(string Path, string? Problem = null);
 
-/// <summary>How much of one input the batch reads: every file, page, JSONL line and standard input alike.</summary>
-internal sealed record ReadLimits(long MaxBytes)
+/// <summary>What an input is read as: by its name and first bytes (auto), or as the caller says (--input-format).</summary>
+internal enum InputFormat { Auto, Text, Html, Jsonl }
+
+/// <summary>How much of one input the batch reads (every file, page, JSONL line and standard input alike), and as what.</summary>
+internal sealed record ReadLimits(long MaxBytes, InputFormat Format = InputFormat.Auto)
 {
     public const long DefaultMaxBytes = 16 * 1024 * 1024;
 
@@ -31,7 +35,18 @@ internal sealed record ReadLimits(long MaxBytes)
 /// </summary>
 internal static partial class Inputs
 {
-    public static readonly string[] Extensions = [".txt", ".html", ".htm", ".jsonl"];
+    public static readonly string[] Extensions = [".txt", ".html", ".htm", ".jsonl", ".ndjson"];
+
+    /// <summary>The name without a final ".gz" ("page.html.gz" is an HTML page, gzipped).</summary>
+    private static string InnerName(string file) =>
+        file.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? file[..^3] : file;
+
+    /// <summary>A name the folder walk takes: one of <see cref="Extensions"/>, possibly gzipped.</summary>
+    public static bool IsArticleName(string file) =>
+        Extensions.Contains(Path.GetExtension(InnerName(file)), StringComparer.OrdinalIgnoreCase);
+
+    private static bool IsJsonLinesName(string file) =>
+        Path.GetExtension(InnerName(file)).ToLowerInvariant() is ".jsonl" or ".ndjson";
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -51,15 +66,20 @@ internal static partial class Inputs
             if (Directory.Exists(path))
             {
                 var found = new List<InputSource>();
-                Walk(path, found, notes);
+                var skipped = new List<string>();
+                Walk(path, found, notes, skipped);
                 sources.AddRange(found.OrderBy(s => s.Path, StringComparer.Ordinal));
+                // Say what a folder held that is not read, so that nothing is dropped without a word.
+                if (skipped.Count > 0)
+                    notes.Add($"skipped {skipped.Count} file(s) in {path} that are not .txt, .html, .htm, .jsonl or .ndjson (gzipped or not): "
+                              + string.Join(", ", skipped.Order(StringComparer.Ordinal).Take(5)) + (skipped.Count > 5 ? ", ..." : "") + ".");
             }
             else sources.Add(new InputSource(path));
         }
         return sources;
     }
 
-    private static void Walk(string folder, List<InputSource> into, List<string> notes)
+    private static void Walk(string folder, List<InputSource> into, List<string> notes, List<string> skipped)
     {
         List<FileSystemInfo> entries;
         try
@@ -77,11 +97,11 @@ internal static partial class Inputs
             if (entry is DirectoryInfo || isLink && Directory.Exists(entry.FullName))
             {
                 if (isLink) notes.Add($"skipped {Path.Combine(folder, entry.Name)}: a link to a folder is not followed (give the folder itself to read it).");
-                else Walk(Path.Combine(folder, entry.Name), into, notes);
+                else Walk(Path.Combine(folder, entry.Name), into, notes, skipped);
                 continue;
             }
-            if (Extensions.Contains(entry.Extension, StringComparer.OrdinalIgnoreCase))
-                into.Add(new InputSource(Path.Combine(folder, entry.Name)));
+            if (IsArticleName(entry.Name)) into.Add(new InputSource(Path.Combine(folder, entry.Name)));
+            else if (!entry.Name.StartsWith('.')) skipped.Add(Path.Combine(folder, entry.Name));
         }
     }
 
@@ -95,7 +115,7 @@ internal static partial class Inputs
                 continue;
             }
             string file = source.Path;
-            if (file != "-" && Path.GetExtension(file).Equals(".jsonl", StringComparison.OrdinalIgnoreCase))
+            if (file != "-" && (limits.Format == InputFormat.Jsonl || limits.Format == InputFormat.Auto && IsJsonLinesName(file)))
             {
                 foreach (var item in ReadJsonLines(file, published, limits)) yield return item;
                 continue;
@@ -121,7 +141,7 @@ internal static partial class Inputs
                     continue;
                 }
                 var whole = first < 0 ? Stream.Null : new PrefixedStream((byte)first, stdin);
-                if (first == '{')
+                if (limits.Format == InputFormat.Jsonl || limits.Format == InputFormat.Auto && first == '{')
                 {
                     foreach (var item in ReadJsonLines(file, whole, published, limits)) yield return item;
                     continue;
@@ -160,12 +180,7 @@ internal static partial class Inputs
             }
             if (bytes is null) return new BatchItem(file, null, TooLarge("standard input holds", limits.MaxBytes));
             if (bytes.Length == 0) return new BatchItem(file, null, "standard input is empty.");
-            var text = DecodeText(bytes, out string? stdinWarning);
-            if (text is null)
-                return new BatchItem(file, null, "standard input is not text (it holds NUL bytes or other binary data); give an article or an HTML page.");
-            return LooksLikeHtml(text)
-                ? new BatchItem(file, ArticleInput.FromHtml(bytes, options), null)
-                : new BatchItem(file, ArticleInput.FromText(text, options), null, stdinWarning);
+            return FromBytes("standard input", file, "-", bytes, options, limits);
         }
         if (NotReadable(file) is { } why) return new BatchItem(file, null, why);
         try
@@ -179,14 +194,43 @@ internal static partial class Inputs
         {
             return new BatchItem(file, null, $"cannot read the file: {ex.Message}");
         }
-        string ext = Path.GetExtension(file).ToLowerInvariant();
-        if (ext is ".html" or ".htm")
-            return new BatchItem(file, ArticleInput.FromHtml(bytes, options), null);
         if (bytes.Length == 0)
             return new BatchItem(file, null, "the file is empty.");
+        return FromBytes("the file", file, InnerName(file), bytes, options, limits);
+    }
+
+    /// <summary>
+    /// An article from the bytes of one input: gunzipped when they are gzip (by their magic bytes, whatever the name),
+    /// refused with a message when they are a PDF, then HTML or text by the forced format, the name, or the first bytes
+    /// (a page starts with &lt;!doctype html&gt; or &lt;html&gt;).
+    /// </summary>
+    private static BatchItem FromBytes(string what, string file, string name, byte[] bytes, ExtractionOptions options, ReadLimits limits)
+    {
+        if (bytes.Length >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B)
+        {
+            try
+            {
+                using var gz = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);
+                bytes = ReadAtMost(gz, limits.MaxBytes)!;
+            }
+            catch (InvalidDataException ex)
+            {
+                return new BatchItem(file, null, $"{what} starts like gzip but cannot be unpacked ({ex.Message}); give the article unpacked.");
+            }
+            if (bytes is null) return new BatchItem(file, null, TooLarge($"{what} unpacks to", limits.MaxBytes));
+            if (bytes.Length == 0) return new BatchItem(file, null, $"{what} is empty once unpacked.");
+            name = InnerName(name);
+        }
+        if (bytes.AsSpan().StartsWith("%PDF-"u8))
+            return new BatchItem(file, null, $"{what} is a PDF; NewsExtract reads text and HTML: convert it to text first (for example with pdftotext) and give the .txt.");
+        string ext = Path.GetExtension(name).ToLowerInvariant();
+        bool html = limits.Format == InputFormat.Html || limits.Format == InputFormat.Auto && ext is ".html" or ".htm";
+        if (html) return new BatchItem(file, ArticleInput.FromHtml(bytes, options), null);
         var decoded = DecodeText(bytes, out string? warning);
         if (decoded is null)
-            return new BatchItem(file, null, "the file is not text (it holds NUL bytes or other binary data); give a .txt or .html article.");
+            return new BatchItem(file, null, $"{what} is not text (it holds NUL bytes or other binary data); give a .txt or .html article.");
+        if (limits.Format == InputFormat.Auto && ext is not ".txt" && LooksLikeHtml(decoded))
+            return new BatchItem(file, ArticleInput.FromHtml(bytes, options), null);
         return new BatchItem(file, ArticleInput.FromText(decoded, options), null, warning);
     }
 
@@ -243,10 +287,13 @@ internal static partial class Inputs
     private static IEnumerable<BatchItem> ReadJsonLines(string file, DateOnly? published, ReadLimits limits)
     {
         if (NotReadable(file) is { } why) return [new BatchItem(file, null, why)];
-        FileStream stream;
+        Stream stream;
         try
         {
             stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
+            // A gzipped crawl (crawl.jsonl.gz) is read through gunzip, line by line as any other.
+            if (stream.ReadByte() == 0x1F && stream.ReadByte() == 0x8B) { stream.Position = 0; stream = new GZipStream(stream, CompressionMode.Decompress); }
+            else stream.Position = 0;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -321,7 +368,8 @@ internal static partial class Inputs
         }
         catch (JsonException ex)
         {
-            return new BatchItem(name, null, $"the line is not valid JSON: {ex.Message}");
+            // The parser's own "LineNumber: 0 | BytePositionInLine: 21" counts within the line; the file's line number is in the name.
+            return new BatchItem(name, null, $"the line is not valid JSON: {JsonPosition().Replace(ex.Message, "").TrimEnd()}" + (ex.BytePositionInLine is long at ? $" (at byte {at + 1} of the line)" : ""));
         }
     }
 
@@ -344,6 +392,10 @@ internal static partial class Inputs
             return fixedJson.RootElement.GetString();
         }
     }
+
+    // " LineNumber: 0 | BytePositionInLine: 21." at the end of a JsonException message.
+    [GeneratedRegex(@"\s*(?:Path: \S+ \| )?LineNumber: \d+ \| BytePositionInLine: \d+\.?", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    private static partial Regex JsonPosition();
 
     // A \uD800-\uDBFF escape not followed by a \uDC00-\uDFFF one, or a \uDC00-\uDFFF escape not after a high one;
     // the backslash must not itself be escaped ("\\ud800" is text).

@@ -134,8 +134,9 @@ public static class Program
         "Inputs:\n"
         + "  .txt           plain text: UTF-8 (with or without BOM), UTF-16 with BOM, else read as windows-1252\n"
         + "  .html, .htm    a saved news page: the article body, title, date and author are read from it\n"
-        + "  .jsonl         a crawl, one page per line: {\"url\", \"html\"} or {\"url\", \"text\"} (optional \"published\", \"title\")\n"
-        + "  -              standard input (text, or HTML when it starts with <!doctype html> or <html>)\n"
+        + "  .jsonl         a crawl, one page per line: {\"url\", \"html\"} or {\"url\", \"text\"} (optional \"published\", \"title\"); .ndjson too\n"
+        + "  .gz            any of these gzipped (page.html.gz, crawl.jsonl.gz); gzip is also known by its first bytes\n"
+        + "  -              standard input (text, HTML when it starts with <!doctype html> or <html>, JSON lines when it starts with {)\n"
         + "  a folder       searched recursively for the files above, in path order\n"
         + "\n";
 
