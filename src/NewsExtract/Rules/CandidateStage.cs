@@ -21,13 +21,21 @@ internal sealed class CandidateStage : IStage
     private readonly PatternLibrary _patterns;
     private readonly Vocabularies _vocabularies;
     private readonly PersonReader _people;
+    private readonly Regex _partnerAt;
+    private readonly Regex _partnerReverseAt;
 
     public CandidateStage(PatternLibrary patterns, Vocabularies vocabularies)
     {
         _patterns = patterns;
         _vocabularies = vocabularies;
         _people = new PersonReader(vocabularies);
+        _partnerAt = AnchoredAtStart(patterns["candidates.partner"]);
+        _partnerReverseAt = AnchoredAtStart(patterns["candidates.partner_reverse"]);
     }
+
+    // A pattern that only counts when it matches right where the search starts ("Anies, yang berpasangan dengan"
+    // right after the name): anchored with \G, it is tried there alone instead of at each of the next 40 characters.
+    private static Regex AnchoredAtStart(Regex pattern) => new("\\G(?:" + pattern + ")", pattern.Options, pattern.MatchTimeout);
 
     /// <summary>A pair as written in one place; a single candidate ("cagub Dedi Mulyadi") has no deputy.</summary>
     private sealed record PairMention(PersonMention Head, PersonMention? Deputy, int Start, int End, int Sentence, string? Label)
@@ -273,11 +281,11 @@ internal sealed class CandidateStage : IStage
                 if (left is null) { t++; continue; }
                 int j = left.EndToken;
                 // "Anies, yang berpasangan dengan Muhaimin Iskandar", "Prabowo ... yang menggandeng Gibran".
-                var partner = known is null ? _patterns["candidates.partner"].Match(a.Text, left.End, Math.Min(a.Text.Length, left.End + 40) - left.End) : Match.Empty;
+                var partner = known is null ? _partnerAt.Match(a.Text, left.End, Math.Min(a.Text.Length, left.End + 40) - left.End) : Match.Empty;
                 bool reverse = false;
                 if (known is null && !(partner.Success && partner.Index == left.End))
                 {
-                    partner = _patterns["candidates.partner_reverse"].Match(a.Text, left.End, Math.Min(a.Text.Length, left.End + 40) - left.End);
+                    partner = _partnerReverseAt.Match(a.Text, left.End, Math.Min(a.Text.Length, left.End + 40) - left.End);
                     reverse = true;
                 }
                 if (partner.Success && partner.Index == left.End)

@@ -28,13 +28,45 @@ internal sealed class FigureStage : IStage
         ("figures.seats", FigureKind.Seats),
     ];
 
-    private readonly PatternLibrary _patterns;
+    private readonly (Regex Pattern, Regex? Anchored, FigureKind Kind)[] _order;
+    private readonly Regex _amountStart;
     private readonly NumberWords _words;
 
     public FigureStage(PatternLibrary patterns, Vocabularies vocabularies)
     {
-        _patterns = patterns;
         _words = vocabularies.Numbers;
+        // Most families start with "{amount}\s" ("222.451 pemilih", "dua kursi"). Interpreted, such a pattern tries the
+        // number alternation at every digit and at every s, d, t, e, l of the text (2.6 ms per article for six of
+        // them). So the places where an amount followed by a space can start are found once, with a lookahead, and
+        // those patterns are tried there only, anchored with \G: the same matches, in the same order, since a
+        // left-to-right regex tries each start on its own and a match can only start where its first part matches.
+        var amount = patterns["common.amount"];
+        string amountPrefix = "(?<amount>(?:" + amount + "))\\s";
+        _amountStart = new Regex("(?=(?:" + amount + ")\\s)", amount.Options, amount.MatchTimeout);
+        _order = Order.Select(o =>
+        {
+            var regex = patterns[o.Pattern];
+            string source = regex.ToString();
+            var anchored = source.StartsWith(amountPrefix, StringComparison.Ordinal)
+                ? new Regex("\\G(?:" + source + ")", regex.Options, regex.MatchTimeout)
+                : null;
+            return (regex, anchored, o.Kind);
+        }).ToArray();
+    }
+
+    // The matches of an anchored pattern tried at each candidate start, as Regex.Matches would give them: the next
+    // search starts where the last match ended.
+    private static IEnumerable<Match> MatchesAt(Regex anchored, string text, List<int> starts)
+    {
+        int next = 0;
+        foreach (int start in starts)
+        {
+            if (start < next) continue;
+            var m = anchored.Match(text, start);
+            if (!m.Success) continue;
+            yield return m;
+            next = m.Index + Math.Max(m.Length, 1);
+        }
     }
 
     public void Process(Analysis a, CancellationToken cancellationToken)
@@ -43,8 +75,10 @@ internal sealed class FigureStage : IStage
         // One flag per character inside a figure already taken: the overlap check costs the figure's length, not the
         // number of figures so far (a list scan made 50,000 "1.234.567 pemilih" superlinear).
         var taken = new bool[text.Length];
-        foreach (var (pattern, kind) in Order)
-            foreach (Match m in _patterns[pattern].Matches(text))
+        var amountStarts = new List<int>();
+        for (var m = _amountStart.Match(text); m.Success; m = m.NextMatch()) amountStarts.Add(m.Index);
+        foreach (var (pattern, anchored, kind) in _order)
+            foreach (Match m in anchored is null ? pattern.Matches(text) : MatchesAt(anchored, text, amountStarts))
             {
                 var amount = m.Groups["amount"];
                 double? value = Numbers.Amount(m, _words);
