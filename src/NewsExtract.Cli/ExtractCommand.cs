@@ -147,6 +147,14 @@ internal static class ExtractCommand
         }
         // A missing path becomes an error record like any unreadable input, so one bad name does not stop a batch.
         var sources = Inputs.Expand(paths, out var notes);
+        // "extract . > out.jsonl": the shell makes out.jsonl inside the folder being read; reading this run's own
+        // output as input would never end. (--output writes under a hidden temporary name, so it is safe.)
+        if (target is null && StandardOutputFile() is { } ownOutput)
+        {
+            int before = sources.Count;
+            sources.RemoveAll(s => s.Path != "-" && string.Equals(Path.GetFullPath(s.Path), ownOutput, StringComparison.Ordinal));
+            if (sources.Count < before) notes.Add($"skipped {ownOutput}: it is this run's own standard output.");
+        }
         foreach (var note in notes) context.Stderr.WriteLine($"newsextract: {note}");
         if (sources.Count == 0)
             return context.UsageError($"no .txt, .html, .htm, .jsonl or .ndjson files (gzipped or not) in {string.Join(", ", paths)}");
@@ -212,6 +220,21 @@ internal static class ExtractCommand
         progress?.Dispose();
         if (!settings.Quiet) context.Stderr.WriteLine(summary.Render());
         return crashed > 0 ? CliContext.InternalErrorExitCode : failed == 0 ? 0 : CliContext.FailedExitCode;
+    }
+
+    /// <summary>The regular file standard output is redirected to (Linux: /proc/self/fd/1), or null.</summary>
+    private static string? StandardOutputFile()
+    {
+        if (!OperatingSystem.IsLinux()) return null;
+        try
+        {
+            var target = File.ResolveLinkTarget("/proc/self/fd/1", returnFinalTarget: true);
+            return target is FileInfo { Exists: true } file ? file.FullName : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     private static int OutputFailed(CliContext context, string? output, Exception ex)

@@ -495,4 +495,17 @@ public sealed class CliProcessTests
 
         public override void Write(string? value) => throw new InvalidOperationException("a bug in a writer");
     }
+
+    // A redirect into the folder being read: the output file was read back as a growing .jsonl input, forever.
+    [LinuxFact]
+    public void Redirecting_into_the_folder_being_read_does_not_read_the_output_back()
+    {
+        using var tmp = new TempFolder();
+        tmp.File("in/a.txt", Article);
+        // The shell creates out.jsonl inside the folder before newsextract starts: a .jsonl input that grows as it is read.
+        var run = CliProcess.Shell("exec dotnet \"$CLI_DLL\" extract . --quiet > out.jsonl", timeoutSeconds: 60, workDir: Path.Combine(tmp.Path, "in"));
+        Assert.True(run.Exit == 0, run.ToString());
+        Assert.Contains("own standard output", run.Err);
+        Assert.Single(File.ReadAllLines(Path.Combine(tmp.Path, "in", "out.jsonl")));
+    }
 }
