@@ -387,7 +387,7 @@ internal sealed class CandidateStage : IStage
             // A capitalised word after a cue is not always a name ("Calon Gubernur Terpilih"): the entity model or a
             // second name word must agree.
             if (person.NameWords.Length < 2 && !a.ModelPersons.ContainsKey(person.NameStart)) continue;
-            if (pairMentions.Any(x => x.Start <= person.NameStart && person.NameEnd <= x.End)) continue;
+            if (Covering(pairMentions, person.NameStart, person.NameEnd) is not null) continue;
             // The mention is the name itself: a ballot number between the cue and the name belongs to it
             // ("Calon bupati nomor urut 2, Gung Mayun").
             result.Add((new PairMention(person, null, person.Start, person.End, si, null), deputy));
@@ -407,6 +407,10 @@ internal sealed class CandidateStage : IStage
     {
         var doc = a.Document;
         var result = new List<(PairMention, List<string>)>();
+        // Looked up per verb, so kept in text order / by start: a long text must not cost (verbs x matches).
+        var partyMatches = a.Matches.Where(x => x.Category == VocabularyCategory.Party).ToList();
+        var singleAt = new Dictionary<int, PairMention>();
+        foreach (var (mention, _) in singles) singleAt.TryAdd(mention.Head.NameStart, mention);
         foreach (Match m in _patterns["candidates.backing_active"].Matches(a.Text))
         {
             int si = doc.SentenceAt(m.Index);
@@ -418,7 +422,9 @@ internal sealed class CandidateStage : IStage
             if (_patterns["candidates.denial"].IsMatch(before)) continue;
             // The subject: the party nearest before the verb and those joined to it ("PDIP dan PPP mengusung ...");
             // "Gerindra tidak kecewa dengan sikap Perindo mendukung Jokowi" gives Perindo only.
-            var partiesBefore = a.Matches.Where(x => x.Category == VocabularyCategory.Party && x.Start >= clauseStart && x.End <= m.Index).ToList();
+            var partiesBefore = new List<PhraseMatch>();
+            for (int k = FirstStartingAt(partyMatches, clauseStart); k < partyMatches.Count && partyMatches[k].Start < m.Index; k++)
+                if (partyMatches[k].End <= m.Index) partiesBefore.Add(partyMatches[k]);
             var subject = new List<PhraseMatch>();
             for (int k = partiesBefore.Count - 1; k >= 0; k--)
             {
@@ -432,18 +438,47 @@ internal sealed class CandidateStage : IStage
             if (t >= sentence.EndToken) continue;
             var person = _people.ReadAt(a, cats, titles, t, sentence.EndToken, maxNameTokens: 5);
             if (person is null || !PlausibleName(a, person)) continue;
-            var inPair = pairMentions.FirstOrDefault(x => x.Start <= person.NameStart && person.NameEnd <= x.End);
+            var inPair = Covering(pairMentions, person.NameStart, person.NameEnd);
             if (inPair is not null) { result.Add((inPair, parties)); continue; }
-            var single = singles.FirstOrDefault(x => x.Mention.Head.NameStart == person.NameStart).Mention;
-            if (single is null)
+            if (!singleAt.TryGetValue(person.NameStart, out var single))
             {
                 single = new PairMention(person, null, person.Start, person.End, si, null);
                 singles.Add((single, false));
+                singleAt.Add(person.NameStart, single);
                 a.PersonSpans.Add((person.NameStart, person.NameEnd));
             }
             result.Add((single, parties));
         }
         return result;
+    }
+
+    /// <summary>
+    /// The pair mention that holds [start, end), or null. Pair mentions are in text order and never overlap, so only the
+    /// last one starting at or before <paramref name="start"/> can hold it (binary search: a long text stays linear).
+    /// </summary>
+    private static PairMention? Covering(List<PairMention> sorted, int start, int end)
+    {
+        int lo = 0, hi = sorted.Count - 1, found = -1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid].Start <= start) { found = mid; lo = mid + 1; }
+            else hi = mid - 1;
+        }
+        return found >= 0 && end <= sorted[found].End ? sorted[found] : null;
+    }
+
+    /// <summary>The index of the first match (in start order) that starts at or after <paramref name="start"/>.</summary>
+    private static int FirstStartingAt(List<PhraseMatch> sorted, int start)
+    {
+        int lo = 0, hi = sorted.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid].Start < start) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
     }
 
     /// <summary>

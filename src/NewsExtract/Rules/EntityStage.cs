@@ -58,7 +58,7 @@ internal sealed class EntityStage : IStage
     private static void AdjustModelPersons(Analysis a)
     {
         var doc = a.Document;
-        var rulePersons = a.PersonSpans.Distinct().OrderBy(p => p.Start).ToList();
+        var rulePersons = a.PersonSpans.Distinct().OrderBy(p => p.Start).ToList(); // stable: ties keep their first order
         for (int i = 0; i < a.Entities.Count; i++)
         {
             var e = a.Entities[i];
@@ -72,7 +72,12 @@ internal sealed class EntityStage : IStage
                 start = doc.Tokens[t].Start;
             }
             if (start != e.Start) a.Entities[i] = e = e with { Start = start, Text = a.Text[start..e.End] };
-            var inside = rulePersons.Where(p => p.Start >= e.Start && p.End <= e.End).ToList();
+            // The rule persons inside the span, found by binary search (rulePersons is in start order).
+            var inside = new List<(int Start, int End)>();
+            int lo = 0, hi = rulePersons.Count;
+            while (lo < hi) { int mid = (lo + hi) >>> 1; if (rulePersons[mid].Start < e.Start) lo = mid + 1; else hi = mid; }
+            for (int k = lo; k < rulePersons.Count && rulePersons[k].Start < e.End; k++)
+                if (rulePersons[k].End <= e.End) inside.Add(rulePersons[k]);
             if (inside.Count < 2 || inside[0].Start != e.Start || inside[^1].End != e.End) continue;
             bool tiles = true;
             for (int k = 1; k < inside.Count && tiles; k++)
