@@ -107,6 +107,27 @@ internal sealed class CandidateStage : IStage
         public double? VotePercent;
         public int FirstSentence;
         public List<Span> Evidence = [];
+
+        /// <summary>Evidence is kept short: the first eight spans that speak of the pair.</summary>
+        public void AddEvidence(Span span)
+        {
+            if (Evidence.Count < 8) Evidence.Add(span);
+        }
+
+        /// <summary>
+        /// Takes over what <paramref name="other"/> (the same pair under another name) was given: its parties, the
+        /// values this one lacks, its evidence and its mentions.
+        /// </summary>
+        public void Absorb(PairBuilder other, List<PairMention> mentions)
+        {
+            foreach (var party in other.Parties) if (!Parties.Contains(party)) Parties.Add(party);
+            Label ??= other.Label;
+            Number ??= other.Number;
+            Incumbent ??= other.Incumbent;
+            foreach (var e in other.Evidence) AddEvidence(e);
+            foreach (var m in mentions) if (m.Pair == other) m.Pair = this;
+            FirstStart = Math.Min(FirstStart, other.FirstStart);
+        }
     }
 
     /// <summary>
@@ -196,7 +217,7 @@ internal sealed class CandidateStage : IStage
             }
             if (m.Label is not null && pair.Label is null) pair.Label = m.Label;
             m.Pair = pair;
-            if (pair.Evidence.Count < 8) pair.Evidence.Add(a.SpanOf(m.Start, m.End));
+            pair.AddEvidence(a.SpanOf(m.Start, m.End));
         }
 
         if (capped) a.Warnings.Add($"The text names more than {MaxPairs} candidate pairs; the mentions of further pairs were not read.");
@@ -225,7 +246,7 @@ internal sealed class CandidateStage : IStage
             else continue;
             m.Pair = pair;
             mentions.Add(m);
-            if (pair.Evidence.Count < 8) pair.Evidence.Add(a.SpanOf(m.Start, m.End));
+            pair.AddEvidence(a.SpanOf(m.Start, m.End));
         }
         mentions.Sort((x, y) => x.Start.CompareTo(y.Start));
         pairs.Sort((x, y) => x.FirstStart.CompareTo(y.FirstStart));
@@ -543,12 +564,7 @@ internal sealed class CandidateStage : IStage
             if (into is null) continue;
             var person = into.PersonNamed(single.Head.Name) ?? into.Head;
             person.AddAlias(single.Head.Name);
-            foreach (var party in single.Parties) if (!into.Parties.Contains(party)) into.Parties.Add(party);
-            into.Incumbent ??= single.Incumbent;
-            into.Number ??= single.Number;
-            foreach (var e in single.Evidence) if (into.Evidence.Count < 8) into.Evidence.Add(e);
-            foreach (var m in mentions) if (m.Pair == single) m.Pair = into;
-            into.FirstStart = Math.Min(into.FirstStart, single.FirstStart);
+            into.Absorb(single, mentions);
             pairs.RemoveAt(j);
         }
     }
@@ -570,11 +586,7 @@ internal sealed class CandidateStage : IStage
                     if (keep.Deputy is null) keep.Deputy = drop.Deputy;
                     else Fold(keep.Deputy, drop.Deputy);
                 }
-                keep.Label ??= drop.Label;
-                foreach (var party in drop.Parties) if (!keep.Parties.Contains(party)) keep.Parties.Add(party);
-                keep.Incumbent ??= drop.Incumbent;
-                foreach (var e in drop.Evidence) if (keep.Evidence.Count < 8) keep.Evidence.Add(e);
-                foreach (var m in mentions) if (m.Pair == drop) m.Pair = keep;
+                keep.Absorb(drop, mentions);
                 pairs.RemoveAt(j);
             }
 
@@ -811,12 +823,12 @@ internal sealed class CandidateStage : IStage
                 if (owner is not null && owner.Number is null && pairs.All(p => p.Number != n))
                 {
                     owner.Number = n;
-                    if (owner.Evidence.Count < 8) owner.Evidence.Add(a.SpanOf(m.Index, m.Index + m.Length));
+                    owner.AddEvidence(a.SpanOf(m.Index, m.Index + m.Length));
                 }
                 continue;
             }
             target.Pair.Number ??= n;
-            if (target.Pair.Evidence.Count < 8) target.Pair.Evidence.Add(a.SpanOf(m.Index, m.Index + m.Length));
+            target.Pair.AddEvidence(a.SpanOf(m.Index, m.Index + m.Length));
         }
     }
 
@@ -917,7 +929,7 @@ internal sealed class CandidateStage : IStage
                 var share = seatsHere.FirstOrDefault(f => f.Kind == FigureKind.SeatShare && f.Start > seats.Start);
                 if (share is not null) pair.SeatShare = share.Value;
             }
-            if (pair.Evidence.Count < 8) pair.Evidence.Add(a.SpanOf(m.Index, stop));
+            pair.AddEvidence(a.SpanOf(m.Index, stop));
         }
     }
 
