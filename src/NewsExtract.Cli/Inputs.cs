@@ -140,7 +140,7 @@ internal static partial class Inputs
                     yield return new BatchItem(file, null, failure);
                     continue;
                 }
-                var whole = first < 0 ? Stream.Null : new PrefixedStream((byte)first, stdin);
+                var whole = WithFirstByte(first, stdin);
                 if (limits.Format == InputFormat.Jsonl || limits.Format == InputFormat.Auto && first == '{')
                 {
                     foreach (var item in ReadJsonLines(file, whole, published, limits)) yield return item;
@@ -152,6 +152,9 @@ internal static partial class Inputs
             yield return ReadFile(file, published, stdin, limits);
         }
     }
+
+    /// <summary>Standard input again whole, after its first byte was read to tell JSON lines from an article (-1: it was empty).</summary>
+    internal static Stream WithFirstByte(int first, Stream stdin) => first < 0 ? Stream.Null : new PrefixedStream((byte)first, stdin);
 
     /// <summary>Why <paramref name="file"/> cannot be read as an input, or null for a regular file.</summary>
     private static string? NotReadable(string file) => FileKinds.Of(file) switch

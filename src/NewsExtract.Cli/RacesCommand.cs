@@ -120,7 +120,7 @@ internal sealed class RaceInputs(DateOnly? published, Stream stdin)
             {
                 // Record or crawl lines stream line by line; anything else on standard input is one article.
                 int first = stdin.ReadByte();
-                var whole = first < 0 ? Stream.Null : new PrefixedStream((byte)first, stdin);
+                var whole = Inputs.WithFirstByte(first, stdin);
                 if (first == '{')
                 {
                     var reader = new StreamReader(whole, new UTF8Encoding(false));
