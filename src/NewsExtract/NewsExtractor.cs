@@ -45,6 +45,8 @@ public sealed class NewsExtractor
             new Rules.ElectionStage(patterns, vocabularies),
             // The model's persons feed the record rules after it (official names and lists of officials).
             new NerStage(entityModel, vocabularies),
+            // "Ketua Umum Golkar Airlangga Hartarto": a body and its holder read as one organisation are cut apart.
+            new Rules.ModelSpanRepairStage(vocabularies),
             new Rules.CandidateStage(patterns, vocabularies),
             new Rules.OfficialStage(patterns, vocabularies),
             new Rules.EntityStage(),
