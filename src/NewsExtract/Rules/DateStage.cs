@@ -153,7 +153,40 @@ internal sealed class DateStage : IStage
         if (years is not null) return years;
         foreach (Match m in _patterns["elections.year_context"].Matches(a.Text))
             return int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture);
-        return null;
+        return a.Published is null ? SeasonYear(a, found) : null;
+    }
+
+    /// <summary>
+    /// An article with no date and no year still dates its days with weekdays ("Senin (17/4)"): the year is the one
+    /// in which every such day falls on its weekday within the season of an election of the kind the article speaks
+    /// of (vocabulary/election-days.tsv). 17 April was a Monday in 2017 and 2023, and only 2017 is in a regional
+    /// season; when more than one year fits, or none, there is no year.
+    /// </summary>
+    private int? SeasonYear(Analysis a, List<Found> found)
+    {
+        bool regional = _patterns["dates.regional_race"].IsMatch(a.Text), general = _patterns["dates.general_race"].IsMatch(a.Text);
+        bool? kind = regional == general ? null : general;
+        var (first, last) = ElectionStage.CalendarYears;
+        int? chosen = null;
+        bool any = false;
+        for (int y = first - 1; y <= last; y++)
+        {
+            bool fits = true, weekdayed = false;
+            foreach (var f in found)
+            {
+                if (f.Year is not null || f.Weekday is null || !_weekdays.TryGetValue(f.Weekday, out int wanted)) continue;
+                weekdayed = true;
+                if (f.Day > DateTime.DaysInMonth(y, f.Month)) { fits = false; break; }
+                var day = new DateOnly(y, f.Month, f.Day);
+                if (Iso(day.DayOfWeek) != wanted || !ElectionStage.InElectionSeason(day, kind)) { fits = false; break; }
+            }
+            if (!weekdayed) return null;
+            any = true;
+            if (!fits) continue;
+            if (chosen is not null) return null;
+            chosen = y;
+        }
+        return any ? chosen : null;
     }
 
     private static int? ResolveYear(DateOnly? published, int? contextYear, int month, int day)

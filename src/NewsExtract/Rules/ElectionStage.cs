@@ -75,6 +75,20 @@ internal sealed class ElectionStage : IStage
         return year < published.Year - 1;
     }
 
+    /// <summary>
+    /// Whether <paramref name="day"/> lies in the season of an election wave (from a year before its voting day to its
+    /// follow-up months after), of the kind given (null: either kind).
+    /// </summary>
+    internal static bool InElectionSeason(DateOnly day, bool? general)
+    {
+        foreach (var (g, _, voting, months) in ElectionDays.Value)
+            if ((general is null || g == general) && voting.AddMonths(-12) <= day && day <= voting.AddMonths(months)) return true;
+        return false;
+    }
+
+    /// <summary>The first and last year of the election calendar.</summary>
+    internal static (int First, int Last) CalendarYears => (ElectionDays.Value[0].Day.Year, ElectionDays.Value[^1].Day.Year);
+
     /// <summary>The race of a kind that an article of <paramref name="published"/> speaks of when it writes no year.</summary>
     internal static int? WaveYear(DateOnly published, ElectionType type)
     {
