@@ -119,10 +119,12 @@ internal sealed class OfficialStage : IStage
                     for (int k = t + 1; k < Math.Min(sentence.EndToken, t + 10); k++)
                     {
                         var tk = doc.Tokens[k];
-                        if (byFirstToken.TryGetValue(k, out var atK) && atK.FirstOrDefault(x => x.Category == VocabularyCategory.Institution) is { End: > 0 } found)
+                        // "Koordinator Bidang Pemenangan Pemilu Partai Golkar": the body may be a party.
+                        if (byFirstToken.TryGetValue(k, out var atK) && atK.FirstOrDefault(x => x.Category is VocabularyCategory.Institution or VocabularyCategory.Party) is { End: > 0 } found)
                         {
                             role += " " + Collapse(a.Text[doc.Tokens[t].Start..doc.Tokens[k - 1].End]);
-                            inst = found;
+                            if (found.Category == VocabularyCategory.Institution) inst = found;
+                            else t = k; // the party branch below reads it
                             break;
                         }
                         if (!(tk.Kind == TokenKind.Word && (char.IsUpper(a.Text[tk.Start]) || doc.TokenText(k) is "dan" or "&"))) break;
@@ -156,11 +158,24 @@ internal sealed class OfficialStage : IStage
                     if (t >= sentence.EndToken) continue;
                     var generic = _patterns["officials.generic_institution"].Match(a.Text, doc.Tokens[t].Start, sentence.End - doc.Tokens[t].Start);
                     if (!generic.Success || generic.Index != doc.Tokens[t].Start) continue;
-                    institution = Collapse(generic.Value);
+                    // The body's capitalised words stop where the model's person starts: "Ketua Majelis Hakim Arief Hidayat".
+                    int genericEnd = generic.Index + generic.Length;
+                    for (int k = t + 1; k < sentence.EndToken && doc.Tokens[k].Start < genericEnd; k++)
+                        if (a.ModelPersons.ContainsKey(doc.Tokens[k].Start)
+                            // not a body named after its person: "Tim Relawan Anies Sandi", "Yayasan Soekarno"
+                            && !_patterns["officials.named_after_person"].IsMatch(a.Text[generic.Index..doc.Tokens[k].Start]))
+                        {
+                            genericEnd = doc.Tokens[k - 1].End;
+                            break;
+                        }
+                    string body = a.Text[generic.Index..genericEnd];
+                    institution = Collapse(body);
                     sector = Sector.Other;
-                    if (generic.Value.StartsWith("Dinas", StringComparison.Ordinal) || generic.Value.StartsWith("Badan", StringComparison.Ordinal) || generic.Value.StartsWith("Kantor", StringComparison.Ordinal))
+                    if (body.StartsWith("Dinas", StringComparison.Ordinal) || body.StartsWith("Badan", StringComparison.Ordinal) || body.StartsWith("Kantor", StringComparison.Ordinal))
                         sector = Sector.Government;
-                    t = doc.TokenAtOrAfter(generic.Index + generic.Length);
+                    t = doc.TokenAtOrAfter(genericEnd);
+                    // "Juru Bicara Forum Relawan Amanat (Asep Maoshul untuk Jawa Barat), Aminudin Bustomi": an aside in brackets.
+                    t = SkipParenthesis(a, t, sentence.EndToken);
                     goto Name;
                 }
                 var lexInst = _vocabularies.Institutions.Institution(inst.EntryId);
