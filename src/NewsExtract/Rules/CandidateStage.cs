@@ -188,6 +188,9 @@ internal sealed class CandidateStage : IStage
             mentions.AddRange(FindPairMentions(a, cats, titles, known));
             mentions.Sort((x, y) => x.Start.CompareTo(y.Start));
         }
+        // "PKS ... akan turut mengusung Saifullah Yusuf", "Dedi Mulyadi ... mendapatkan dukungan dari Partai Hanura": the
+        // person backed is a candidate (a single, or the pair that names them).
+        var activeBacking = FindActiveBacking(a, cats, titles, mentions, singles);
         if (mentions.Count == 0 && singles.Count == 0) return;
 
         // Merge mentions of the same pair, in order of first mention. Each mention is compared with every pair so far
@@ -228,8 +231,6 @@ internal sealed class CandidateStage : IStage
 
         // Single candidates ("cagub Dedi Mulyadi", "Petahana Basuki Tjahaja Purnama"): one of a pair already named
         // joins that pair; a head named alone is a candidate without a running mate.
-        // "PKS ... akan turut mengusung Saifullah Yusuf": the party backs the person after the verb, who is a candidate.
-        var activeBacking = FindActiveBacking(a, cats, titles, mentions, singles);
         foreach (var (m, deputyRole) in singles)
         {
             var pair = pairs.FirstOrDefault(p => p.PersonNamed(m.Head.Name) is not null);
@@ -441,6 +442,9 @@ internal sealed class CandidateStage : IStage
             int clauseStart = Math.Max(sentence.Start, a.Text.LastIndexOf(',', m.Index, m.Index - sentence.Start) + 1);
             string before = a.Text[clauseStart..m.Index];
             if (_patterns["candidates.denial"].IsMatch(before)) continue;
+            // A relative clause takes its subject from before the comma: "keputusan DPP Partai Golkar, yang mengusung ...".
+            if (clauseStart > sentence.Start + 1 && _patterns["candidates.relative_clause"].IsMatch(before))
+                clauseStart = Math.Max(sentence.Start, a.Text.LastIndexOf(',', clauseStart - 2, clauseStart - 1 - sentence.Start) + 1);
             // The subject: the party nearest before the verb and those joined to it ("PDIP dan PPP mengusung ...");
             // "Gerindra tidak kecewa dengan sikap Perindo mendukung Jokowi" gives Perindo only.
             var partiesBefore = new List<PhraseMatch>();
@@ -470,7 +474,59 @@ internal sealed class CandidateStage : IStage
             }
             result.Add((single, parties));
         }
+        FindPassiveBacking(a, cats, titles, pairMentions, singles, singleAt, result);
         return result;
+    }
+
+    /// <summary>
+    /// A person backed by parties after a passive verb: "Bupati Purwakarta Dedi Mulyadi mengklaim telah mendapatkan
+    /// dukungan dari Partai Hanura", "Khofifah diusung Demokrat dan Golkar". The subject is the entity model's person
+    /// nearest before the verb in its clause (no comma between, a few words at most); they become a single candidate
+    /// (or the pair that names them), backed by the parties right after the verb. A denial before the verb backs no one.
+    /// </summary>
+    private void FindPassiveBacking(Analysis a, VocabularyCategory?[] cats, Title?[] titles, List<PairMention> pairMentions,
+        List<(PairMention Mention, bool DeputyRole)> singles, Dictionary<int, PairMention> singleAt, List<(PairMention, List<string>)> result)
+    {
+        var doc = a.Document;
+        var partyMatches = a.Matches.Where(x => x.Category == VocabularyCategory.Party).ToList();
+        foreach (Match m in _patterns["candidates.backing_passive"].Matches(a.Text))
+        {
+            int si = doc.SentenceAt(m.Index);
+            if (si < 0 || doc.Sentences[si].IsBoilerplate) continue;
+            var sentence = doc.Sentences[si];
+            int clauseStart = Math.Max(sentence.Start, a.Text.LastIndexOf(',', m.Index, m.Index - sentence.Start) + 1);
+            // "Menyoal santer Sekda Purwakarta Fadil Karsoma akan diusung Golkar": floated names are no candidates.
+            string clause = a.Text[clauseStart..m.Index];
+            if (_patterns["candidates.denial"].IsMatch(clause) || _patterns["candidates.floated"].IsMatch(clause)) continue;
+            // The parties right after the verb, joined by commas and "dan".
+            var parties = new List<string>();
+            int at = m.Index + m.Length;
+            for (int k = FirstStartingAt(partyMatches, at); k < partyMatches.Count; k++)
+            {
+                var pm = partyMatches[k];
+                if (pm.End > sentence.End || a.Text[at..pm.Start].Trim() is not ("" or "," or "dan" or "serta" or ", dan" or "&" or "Partai" or "partai")) break;
+                parties.Add(_vocabularies.Parties.Party(pm.EntryId).Canonical);
+                at = pm.End;
+            }
+            if (parties.Count == 0) continue;
+            // The subject: the model's person ending nearest before the verb, within the clause and six tokens of it.
+            int verbToken = doc.TokenAtOrAfter(m.Index);
+            PersonMention? person = null;
+            for (int t = verbToken - 1; t >= Math.Max(doc.TokenAtOrAfter(clauseStart), verbToken - 7) && person is null; t--)
+                if (a.ModelPersons.ContainsKey(doc.Tokens[t].Start))
+                    person = _people.ReadAt(a, cats, titles, t, verbToken, maxNameTokens: 5);
+            if (person is null || !PlausibleName(a, person)) continue;
+            var inPair = Covering(pairMentions, person.NameStart, person.NameEnd);
+            if (inPair is not null) { result.Add((inPair, parties.Distinct().ToList())); continue; }
+            if (!singleAt.TryGetValue(person.NameStart, out var single))
+            {
+                single = new PairMention(person, null, person.Start, person.End, si, null);
+                singles.Add((single, false));
+                singleAt.Add(person.NameStart, single);
+                a.PersonSpans.Add((person.NameStart, person.NameEnd));
+            }
+            result.Add((single, parties.Distinct().ToList()));
+        }
     }
 
     /// <summary>
@@ -641,12 +697,14 @@ internal sealed class CandidateStage : IStage
     {
         var doc = a.Document;
         int skipped = 0;
-        while (t < limit && skipped < 7)
+        while (t < limit && skipped < 10)
         {
             string word = doc.TokenText(t);
             // Not ballot words or commas: "Niko Wanimbo, pasangan nomor urut 2, Yermias Yikwa" is no partner phrase.
             if (cats[t] is VocabularyCategory.Region or VocabularyCategory.Office || word is "DKI" or "Provinsi" or "Kota" or "Kabupaten"
                 || word is "bakal" or "calon" or "Calon" or "Bakal" or "wakil" or "Wakil" || _patterns["candidates.head_office"].IsMatch(word)
+                // "calon gubernur dan wakil gubernur Jawa Barat Ridwan Kamil - Daniel Muttaqien"
+                || (word == "dan" && t + 1 < limit && doc.TokenText(t + 1) is "wakil" or "Wakil")
                 || word.StartsWith("cawa", StringComparison.OrdinalIgnoreCase))
             {
                 t++;
