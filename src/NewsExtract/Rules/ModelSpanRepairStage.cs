@@ -55,9 +55,12 @@ internal sealed class ModelSpanRepairStage(Vocabularies vocabularies) : IStage
                 // "RSUP Dr. Sardjito", "RSUD Dr. M. Yunus": a body named after a titled person; "Ketua PPK Lawang Kidul,
                 // Sri Wahyuningsih": the holder follows the comma, the words are the body's unit.
                 if (!roleBefore && (person.Titles.Count > 0 || HolderAfter(a, cats, titles, end))) continue;
+                // "Panwascam Manisrenggo", "Lanal Ranai", "Kodam Iskandar Muda": election, police and military bodies take a
+                // district or a named territory after them; only the name seen elsewhere as a person says otherwise.
+                if (Ner.WordLists.Default.IsDistrict(person.Name)) continue;
                 personWords ??= PersonWords(a);
-                bool evidence = roleBefore || RoleJustBefore(a, cats, first)
-                    || person.NameWords.Any(w => w.Length >= 3 && personWords.Contains(w));
+                bool seenAsPerson = person.NameWords.Any(w => w.Length >= 3 && personWords.Contains(w));
+                bool evidence = seenAsPerson || (!Territorial(a, j - 1) && (roleBefore || RoleJustBefore(a, cats, first)));
                 if (!evidence) continue;
                 var named = new Entity(EntityType.PER, a.Text[person.NameStart..person.NameEnd], person.NameStart, person.NameEnd, EntitySource.Model, e.Score);
                 if (roleBefore)
@@ -71,6 +74,24 @@ internal sealed class ModelSpanRepairStage(Vocabularies vocabularies) : IStage
                 break;
             }
         }
+    }
+
+    /// <summary>An institution of the vocabulary that ends at token <paramref name="t"/> and is named by its territory (election bodies, police, military).</summary>
+    private bool Territorial(Analysis a, int t)
+    {
+        foreach (var m in a.Matches)
+        {
+            if (m.FirstToken > t) break;
+            if (m.EndToken != t + 1) continue;
+            Sector? sector = m.Category switch
+            {
+                VocabularyCategory.Institution => vocabularies.Institutions.Institution(m.EntryId).Sector,
+                VocabularyCategory.Office => vocabularies.Institutions.Office(m.EntryId).Institution?.Sector,
+                _ => null,
+            };
+            if (sector is Sector.Kpu or Sector.Bawaslu or Sector.Police or Sector.Military) return true;
+        }
+        return false;
     }
 
     private static Entity Cut(Analysis a, Entity e, int start, int end) => e with { Start = start, End = end, Text = a.Text[start..end] };
@@ -106,14 +127,15 @@ internal sealed class ModelSpanRepairStage(Vocabularies vocabularies) : IStage
         return words.Any(w => w.Any(char.IsLower));
     }
 
-    /// <summary>A comma and a person right after the span: ", I Ketut Suweca".</summary>
+    /// <summary>A person right after the span, with or without a comma: ", I Ketut Suweca", "Agung Prasetyo".</summary>
     private bool HolderAfter(Analysis a, VocabularyCategory?[] cats, Title?[] titles, int end)
     {
         var doc = a.Document;
-        if (end + 1 >= doc.Tokens.Count || doc.TokenText(end) != ",") return false;
+        if (end >= doc.Tokens.Count) return false;
+        int next = doc.TokenText(end) == "," ? end + 1 : end;
         int si = doc.SentenceAt(doc.Tokens[end].Start);
         int limit = si < 0 ? doc.Tokens.Count : doc.Sentences[si].EndToken;
-        return end + 1 < limit && _people.ReadAt(a, cats, titles, end + 1, limit) is not null;
+        return next < limit && _people.ReadAt(a, cats, titles, next, limit) is not null;
     }
 
     /// <summary>A role or office within the four tokens before the span, in its sentence ("Ketua Umum Partai Gerindra ...").</summary>
