@@ -231,6 +231,7 @@ internal sealed class CandidateStage : IStage
 
         // Single candidates ("cagub Dedi Mulyadi", "Petahana Basuki Tjahaja Purnama"): one of a pair already named
         // joins that pair; a head named alone is a candidate without a running mate.
+        var runningMates = new List<PairMention>();
         foreach (var (m, deputyRole) in singles)
         {
             var pair = pairs.FirstOrDefault(p => p.PersonNamed(m.Head.Name) is not null);
@@ -244,10 +245,29 @@ internal sealed class CandidateStage : IStage
                 pair = new PairBuilder { Head = new PersonBuilder(m.Head), Deputy = null, FirstSentence = m.Sentence, FirstStart = m.Start };
                 pairs.Add(pair);
             }
-            else continue;
+            else
+            {
+                if (deputyRole) runningMates.Add(m);
+                continue;
+            }
             m.Pair = pair;
             mentions.Add(m);
             pair.AddEvidence(a.SpanOf(m.Start, m.End));
+        }
+        // One head named alone and one running mate named alone ("Basuki Tjahaja Purnama ... Cawagub DKI Djarot Saiful
+        // Hidayat") are one pair when the article names no other candidate and no other running mate.
+        if (pairs.Count == 1 && pairs[0].Deputy is null && runningMates.Count > 0
+            && runningMates.All(r => Compatible(r.Head.Name, runningMates[0].Head.Name)) && pairs[0].PersonNamed(runningMates[0].Head.Name) is null)
+        {
+            var ticket = pairs[0];
+            ticket.Deputy = new PersonBuilder(runningMates[0].Head);
+            foreach (var r in runningMates)
+            {
+                if (r != runningMates[0]) ticket.Deputy.Absorb(r.Head);
+                r.Pair = ticket;
+                mentions.Add(r);
+                ticket.AddEvidence(a.SpanOf(r.Start, r.End));
+            }
         }
         mentions.Sort((x, y) => x.Start.CompareTo(y.Start));
         pairs.Sort((x, y) => x.FirstStart.CompareTo(y.FirstStart));
