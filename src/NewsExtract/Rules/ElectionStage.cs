@@ -173,6 +173,10 @@ internal sealed class ElectionStage : IStage
         foreach (var race in races.OrderBy(r => r.FirstOffset))
         {
             if (!Salient(a, race)) continue;
+            // "ambang batas pencalonan presiden", "Pilkada yang berbau Pilpres": a presidential election the article only
+            // talks about is its race when a year stands next to it or it names a presidential candidate.
+            if (race.Type == ElectionType.Presiden && race.Region is null && YearNear(a, race) is null
+                && !_patterns["elections.presiden_named"].IsMatch(text)) continue;
             // Without a year next to the race: the article's own date places it in a wave; else a year named elsewhere.
             int? raceYear = YearNear(a, race) ?? (a.Published is DateOnly d ? WaveYear(d, race.Type) : null) ?? year;
             // A race voted more than a year before the article's date is recalled as background ("Pilpres 2014" in 2017).
