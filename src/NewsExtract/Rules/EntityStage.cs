@@ -26,6 +26,7 @@ internal sealed class EntityStage : IStage
             }
         foreach (var (start, end) in a.PersonSpans.Distinct())
             a.Entities.Add(new Entity(EntityType.PER, a.Text[start..end], start, end, EntitySource.Rule, 0.85));
+        AddShortMentions(a);
         var ordered = a.Entities
             .OrderBy(e => Rank(e.Source))
             .ThenByDescending(e => e.End - e.Start)
@@ -88,6 +89,53 @@ internal sealed class EntityStage : IStage
                 a.Entities.Insert(i++, e with { Start = ps, End = pe, Text = a.Text[ps..pe] });
             i--;
         }
+    }
+
+    /// <summary>
+    /// Later mentions of a person by one word of the full name ("Ira Koesno ... kata Ira", "Sandiaga Uno ... Sandi"
+    /// when the model missed it): a capitalised word standing alone (no capitalised word next to it) that is a word of a
+    /// person's name of two or more words named in the text is that person. Words that are everyday words, particles or
+    /// never names are left out; the spans only fill gaps (model entities win overlaps).
+    /// </summary>
+    private static void AddShortMentions(Analysis a)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        var lists = Ner.WordLists.Default;
+        foreach (var e in a.Entities)
+        {
+            if (e.Type != EntityType.PER || e.Source == EntitySource.Gazetteer) continue;
+            var parts = e.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length < 2) continue;
+            foreach (var w in parts)
+                if (w.Length >= 3 && char.IsUpper(w[0]) && w.Skip(1).All(char.IsLower) && !PersonReader.IsNotName(w)
+                    && !lists.IsNameParticle(w) && lists.CommonBucket(w) == 0)
+                    words.Add(w);
+        }
+        if (words.Count == 0) return;
+        var tokens = a.Document.Tokens;
+        var lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (int t = 0; t < tokens.Count; t++)
+        {
+            var tok = tokens[t];
+            if (tok.Kind != Documents.TokenKind.Word || !char.IsUpper(a.Text[tok.Start])) continue;
+            if (!lookup.Contains(tok.Span(a.Text))) continue;
+            if (t > 0 && Capitalised(a, t - 1) && a.Document.SentenceAt(tokens[t - 1].Start) == a.Document.SentenceAt(tok.Start)
+                && !IsSentenceStart(a, tok.Start)) continue;
+            if (t + 1 < tokens.Count && Capitalised(a, t + 1)) continue;
+            a.Entities.Add(new Entity(EntityType.PER, a.Text[tok.Start..tok.End], tok.Start, tok.End, EntitySource.Rule, 0.8));
+        }
+    }
+
+    private static bool Capitalised(Analysis a, int t)
+    {
+        var tok = a.Document.Tokens[t];
+        return tok.Kind is Documents.TokenKind.Word or Documents.TokenKind.Abbreviation && char.IsUpper(a.Text[tok.Start]);
+    }
+
+    private static bool IsSentenceStart(Analysis a, int offset)
+    {
+        int si = a.Document.SentenceAt(offset);
+        return si >= 0 && a.Document.Sentences[si].Start == offset;
     }
 
     private static int Rank(EntitySource source) => source switch

@@ -62,3 +62,26 @@ public class ModelSpanRepairTests
         Assert.Equal(EntityType.ORG, entities[0].Type);
     }
 }
+
+/// <summary>Later one-word mentions of a person named in full are that person (EntityStage).</summary>
+public class ShortMentionTests
+{
+    private static readonly NewsExtractor Extractor = NewsExtractor.CreateDefault();
+
+    [Fact]
+    public void A_word_of_a_full_name_standing_alone_is_the_person()
+    {
+        const string text = "Debat dipandu Ira Koesno di Hotel Bidakara. Menurut Ira, debat berjalan tertib.";
+        var r = Extractor.Extract(text);
+        Assert.Contains(r.Entities, e => e.Type == EntityType.PER && e.Text == "Ira" && e.Start == text.LastIndexOf("Ira", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Everyday_words_and_words_inside_longer_names_are_not()
+    {
+        // "Ira Wibowo" is another name; "Bidakara" belongs to no person.
+        const string text = "Debat dipandu Ira Koesno di Hotel Bidakara. Ira Wibowo juga hadir.";
+        var r = Extractor.Extract(text);
+        Assert.DoesNotContain(r.Entities, e => e.Type == EntityType.PER && e.Text == "Ira" && e.Start == text.LastIndexOf("Ira", StringComparison.Ordinal) && e.End - e.Start == 3);
+    }
+}
