@@ -723,6 +723,8 @@ internal sealed class CandidateStage : IStage
             // Not ballot words or commas: "Niko Wanimbo, pasangan nomor urut 2, Yermias Yikwa" is no partner phrase.
             if (cats[t] is VocabularyCategory.Region or VocabularyCategory.Office || word is "DKI" or "Provinsi" or "Kota" or "Kabupaten"
                 || word is "bakal" or "calon" or "Calon" or "Bakal" or "wakil" or "Wakil" || _patterns["candidates.head_office"].IsMatch(word)
+                // "mendukung pasangan Ahok - Djarot"
+                || (skipped == 0 && word is "pasangan" or "Pasangan" or "paslon" or "Paslon")
                 // "calon gubernur dan wakil gubernur Jawa Barat Ridwan Kamil - Daniel Muttaqien"
                 || (word == "dan" && t + 1 < limit && doc.TokenText(t + 1) is "wakil" or "Wakil")
                 || word.StartsWith("cawa", StringComparison.OrdinalIgnoreCase))
@@ -916,10 +918,13 @@ internal sealed class CandidateStage : IStage
         PairBuilder? found = null;
         foreach (var p in pairs)
             foreach (var person in p.Persons)
-                foreach (var form in person.Aliases.Append(person.Name).Where(f => f.Length >= 3))
+                // The name, its aliases, and a word of the name standing alone ("Djarot" for "Djarot Saiful Hidayat").
+                foreach (var form in person.Aliases.Append(person.Name).Where(f => f.Length >= 3)
+                             .Concat(Words(person.Name).Where(w => w.Length >= 4 && char.IsUpper(w[0]))))
                 {
                     int at = a.Text.IndexOf(form, from, to - from, StringComparison.Ordinal);
                     if (at < 0) continue;
+                    if ((at > 0 && char.IsLetter(a.Text[at - 1])) || (at + form.Length < a.Text.Length && char.IsLetter(a.Text[at + form.Length]))) continue;
                     if (found is not null && found != p) return null;
                     found = p;
                 }
