@@ -11,7 +11,8 @@ namespace NewsExtract.Benchmarks;
 /// <c>html-stages</c>: where the HTML reader's time goes on the Zyte pages. Each stage of
 /// <see cref="HtmlArticleReader"/> (decode, nesting guard, parse, metadata with the publication day, body) is timed
 /// on its own over warm passes, in CPU-milliseconds per page (process CPU time, so a busy shared machine shows
-/// less in it than in wall time). Options: <c>--passes N</c> (default 5), <c>--data DIR</c>.
+/// less in it than in wall time). Options: <c>--passes N</c> (default 5), <c>--data DIR</c>, <c>--stage NAME</c>
+/// (time one stage only, for a profiler).
 /// </summary>
 internal static class HtmlStagesCommand
 {
@@ -20,15 +21,16 @@ internal static class HtmlStagesCommand
     public static int Run(string[] args)
     {
         int passes = 5;
-        string? dataDir = null;
+        string? dataDir = null, only = null;
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
             {
                 case "--passes" when i + 1 < args.Length: passes = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--data" when i + 1 < args.Length: dataDir = args[++i]; break;
+                case "--stage" when i + 1 < args.Length: only = args[++i]; break;
                 default:
-                    Console.Error.WriteLine($"html-stages: unknown option '{args[i]}'. Options: --passes N, --data DIR.");
+                    Console.Error.WriteLine($"html-stages: unknown option '{args[i]}'. Options: --passes N, --data DIR, --stage NAME (time only the stage whose name starts with NAME, e.g. whole, for a profiler).");
                     return 2;
             }
         }
@@ -82,6 +84,7 @@ internal static class HtmlStagesCommand
         }
         foreach (var (name, run) in stages)
         {
+            if (only is not null && !name.StartsWith(only, StringComparison.OrdinalIgnoreCase)) continue;
             GC.Collect();
             process.Refresh();
             var cpu = process.TotalProcessorTime;

@@ -263,11 +263,17 @@ internal static class HtmlBodyExtractor
     // Letters and digits only, lowercased: the pull quote loses its quotes and ellipses.
     private static string RepeatKey(string text)
     {
-        var key = new StringBuilder(text.Length);
+        char[] key = new char[text.Length];
+        int length = 0;
         foreach (char c in text)
-            if (char.IsLetterOrDigit(c)) key.Append(char.ToLowerInvariant(c));
-            else if (key.Length > 0 && key[^1] != ' ') key.Append(' ');
-        return key.ToString().Trim();
+        {
+            // ASCII first: ToLowerInvariant of other letters goes through ICU and cost more than the rest of the pass.
+            if (char.IsAsciiLetterOrDigit(c)) key[length++] = char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c;
+            else if (c >= 128 && char.IsLetterOrDigit(c)) key[length++] = char.ToLowerInvariant(c);
+            else if (length > 0 && key[length - 1] != ' ') key[length++] = ' ';
+        }
+        while (length > 0 && key[length - 1] == ' ') length--;
+        return new string(key, 0, length);
     }
 
     private static bool AreEdgeLabels(List<string> kept, int start, int count)
