@@ -93,6 +93,7 @@ internal static class HtmlBodyExtractor
         {
             if (sibling == top) { selected.Add(sibling); continue; }
             if (boilerplate is not null && boilerplate[sibling] == sibling) continue;
+            if (sibling > top && HoldsAnotherArticle(page, sibling)) continue;
             double bonus = topClass.Length > 0 && page.Node(sibling).GetAttributeValue("class", "") == topClass ? topScore * 0.2 : 0;
             if (page.Score[sibling] + bonus >= threshold) { selected.Add(sibling); continue; }
             if (!HtmlHints.ParagraphTags.Contains(page.Tag(sibling)) && page.Tag(sibling) is not "div") continue;
@@ -104,6 +105,40 @@ internal static class HtmlBodyExtractor
         AddChunks(page, top, selected, boilerplate);
         return selected;
     }
+
+    /// <summary>
+    /// Whether a container after the article begins other articles: it holds an h1 (the next story of an endless
+    /// page has its own headline) or a heading that is a link to another story ("More in Sport": teasers with a
+    /// linked headline and a long excerpt, whose text passes for paragraphs). A continuation of the article after
+    /// an ad may hold subheadings, but they are not links.
+    /// </summary>
+    private static bool HoldsAnotherArticle(PageModel page, int container)
+    {
+        // On the page itself, not the model: a teaser's headline often sits in a <header>, which the model drops.
+        foreach (var node in HtmlTree.Elements(page.Node(container)))
+        {
+            if (node.Name is not ("h1" or "h2" or "h3" or "h4" or "h5" or "h6")) continue;
+            int text = LetterCount(HtmlTree.Text(node, 500));
+            if (text == 0) continue;
+            if (node.Name == "h1") return true;
+            int linked = 0;
+            foreach (var link in HtmlTree.Elements(node))
+                if (link.Name == "a" && link.Attributes["href"] is not null) linked += LetterCount(HtmlTree.Text(link, 500));
+            if (linked >= LinkedHeadlineLength && linked * 5 >= text * 4) return true;
+        }
+        return false;
+    }
+
+    private static int LetterCount(string text)
+    {
+        int count = 0;
+        foreach (char c in text)
+            if (char.IsLetterOrDigit(c)) count++;
+        return count;
+    }
+
+    /// <summary>Letters of a linked heading that make it a story's headline rather than "Sport" or "Video".</summary>
+    private const int LinkedHeadlineLength = 15;
 
     /// <summary>
     /// An article cut into chunks between ads (<c>div.chunks &gt; div.grid &gt; div.body</c>, repeated): the best

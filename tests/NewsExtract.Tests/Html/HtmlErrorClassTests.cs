@@ -80,6 +80,27 @@ public sealed class HtmlErrorClassTests
         Assert.DoesNotContain("山田太郎", body);
     }
 
+    [Fact]
+    public void Next_story_and_teasers_after_the_article_are_not_appended()
+    {
+        // A second, unrelated article appended after the first: a container after the article with its own
+        // h1, or with headlines that link to other stories, begins other articles.
+        var body = Read("body-next-article-appended.html").Body;
+        Assert.StartsWith("The harbour ferry carried passengers again on Monday", body);
+        Assert.EndsWith("half-hourly crossings until eight in the evening.", body);
+        foreach (var other in new[] { "central library", "Two more staff", "old bridge", "Saturday market", "Read More" })
+            Assert.DoesNotContain(other, body);
+    }
+
+    [Fact]
+    public void Article_continued_after_an_ad_under_subheadings_is_kept_whole()
+    {
+        var body = Read("body-continued-after-ad.html").Body;
+        Assert.StartsWith("Rents in the county rose by nine percent", body);
+        Assert.Contains("What the council plans to do", body);
+        Assert.EndsWith("far fewer than are needed.", body);
+    }
+
     [Theory]
     // Date only in visible text near the headline: the headline is an h2, the date numeric with a time.
     [InlineData("date-headline-h2-numeric.html", "2017-10-06")]
