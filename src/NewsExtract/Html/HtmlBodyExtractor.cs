@@ -199,7 +199,7 @@ internal static class HtmlBodyExtractor
         // On a photo or video page the article is one or two sentences under a date and a rubric label
         // ("Selasa, 23/02/2016 15:32 WIB", "FotoBisnis"): the labels are few blocks but little text.
         int first = 0, last = kept.Count - 1;
-        while (first < last && IsEdgeLabel(kept[first])) first++;
+        while (first < last && IsEdgeLabel(kept[first]) && !ReadsLikeProse(kept[first])) first++;
         if (!AreEdgeLabels(kept, 0, first)) first = 0;
         int end = last;
         while (last > first && IsEdgeLabel(kept[last])) last--;
@@ -327,6 +327,30 @@ internal static class HtmlBodyExtractor
 
     private static bool IsEdgeLabel(string text) =>
         text.Length < EdgeLabelLength && text[^1] != ':' && !HtmlHints.EndsLikeSentence(text[^1]);
+
+    /// <summary>
+    /// Whether a short line without a full stop is a clause rather than a label: five or more words, at least two
+    /// thirds of the words after the first in lower case, and no digit (a date line in Portuguese, "sexta-feira, 22
+    /// de outubro de 2010 às 20:13", has lower-case words too). A lead that introduces a list ("Характеристики
+    /// бега можно увеличить за счет кодов", then the codes) reads so; a byline ("Laporan wartawan Tribunnews.com,
+    /// Andi Saputra"), a date line or a rubric has capitalised names, digits and few words. Scripts without case
+    /// (Japanese, Chinese) never read so here: their leads end in "。".
+    /// </summary>
+    private static bool ReadsLikeProse(string text)
+    {
+        if (text.AsSpan().IndexOfAnyInRange('0', '9') >= 0) return false;
+        int words = 0, lower = 0;
+        foreach (var token in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            int letter = 0;
+            while (letter < token.Length && !char.IsLetter(token[letter])) letter++;
+            if (letter == token.Length) continue;
+            if (words++ > 0 && char.IsLower(token[letter])) lower++;
+        }
+        return words >= ProseWords && lower * 3 >= (words - 1) * 2;
+    }
+
+    private const int ProseWords = 5;
 
     private const int EdgeLabelLength = 80;
     private const int RelatedLineLength = 150;

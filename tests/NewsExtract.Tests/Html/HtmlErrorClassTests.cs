@@ -101,6 +101,26 @@ public sealed class HtmlErrorClassTests
         Assert.EndsWith("far fewer than are needed.", body);
     }
 
+    [Fact]
+    public void Russian_lead_that_introduces_a_list_is_kept_and_the_byline_is_not()
+    {
+        // Lead paragraph missed on Russian pages: a short line without a full stop before a list was trimmed as an
+        // edge label; a line of five or more words, mostly lower case, with no digit, reads like a clause.
+        var body = Read("body-russian-list-lead.html").Body;
+        Assert.StartsWith("Загрузку можно ускорить тремя простыми настройками системы\nотключить лишние программы", body);
+        Assert.EndsWith("какая из них помогла больше всего.", body);
+        Assert.DoesNotContain("Иван Петров", body);
+    }
+
+    [Fact]
+    public void Date_line_with_lower_case_words_and_byline_are_still_labels()
+    {
+        var body = Read("body-portuguese-date-label.html").Body;
+        Assert.StartsWith("A chuva forte que caiu durante a tarde", body);
+        Assert.DoesNotContain("sexta-feira", body);
+        Assert.DoesNotContain("Ana Souza", body);
+    }
+
     [Theory]
     // Date only in visible text near the headline: the headline is an h2, the date numeric with a time.
     [InlineData("date-headline-h2-numeric.html", "2017-10-06")]
