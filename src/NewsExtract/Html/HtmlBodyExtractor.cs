@@ -186,7 +186,7 @@ internal static class HtmlBodyExtractor
             bool listLike = tag is "li" or "dd" or "dt" || block.LinkDensity > 0.3;
             if (inRelatedList && listLike) continue;
             inRelatedList = false;
-            if (block.LinkDensity > 0.5) continue;
+            if (block.LinkDensity > 0.5 && !IsListItemWithText(page, block)) continue;
             if (tag == "h1") continue;
             if (text.Length <= 60 && HtmlHints.WidgetLine().IsMatch(text)) continue;
             if (title is not null && text.Length < 300 && string.Equals(text, title, StringComparison.OrdinalIgnoreCase)) continue;
@@ -206,6 +206,21 @@ internal static class HtmlBodyExtractor
         if (!AreEdgeLabels(kept, last + 1, end - last)) last = end;
         return string.Join('\n', kept.Skip(first).Take(last - first + 1));
     }
+
+    /// <summary>
+    /// A list item that leads with a link to the full story and goes on with a sentence of its own, in a list that is
+    /// not mostly links: <c>&lt;li&gt;&lt;a&gt;Ousted CEO can still name directors to the board&lt;/a&gt;. He can still
+    /// influence the company, a report says.&lt;/li&gt;</c>, an item of a list-style article ("10 things you need to
+    /// know"). A related-links list has no such sentences.
+    /// </summary>
+    private static bool IsListItemWithText(PageModel page, TextBlock block) =>
+        page.Tag(block.Owner) == "li" && block.Length - block.LinkLength >= ListItemOwnText
+        && HtmlHints.EndsLikeSentence(block.Text[^1])
+        && page.Parent[block.Owner] is var list and >= 0 && page.LinkDensity(list) <= ListLinkDensity;
+
+    // Characters of unlinked text that make a sentence ("He said so." is too short to tell).
+    private const int ListItemOwnText = 30;
+    private const double ListLinkDensity = 0.75;
 
     // A caption is short: a sentence or two and a credit ("Musisi dunia ... Grammy Awards ke-58. (Grammy)").
     private const int CaptionLength = 200;

@@ -121,6 +121,26 @@ public sealed class HtmlErrorClassTests
         Assert.DoesNotContain("Ana Souza", body);
     }
 
+    [Fact]
+    public void List_style_article_keeps_items_that_lead_with_a_link()
+    {
+        // List items dropped from a list-style article: an item whose linked lead-in is longer than its own
+        // sentence looked like a link; in a list that is not mostly links, its sentence makes it text.
+        var body = Read("body-list-article-linked-items.html").Body;
+        foreach (var item in new[] { "A comet will pass", "Researchers grew a tomato", "The oldest known cave painting", "Bees can learn to count", "Sodium is cheaper and easier to mine." })
+            Assert.Contains(item, body);
+        Assert.EndsWith("See you on Monday!", body);
+    }
+
+    [Fact]
+    public void Related_links_list_inside_the_article_stays_out()
+    {
+        var body = Read("body-related-links-list.html").Body;
+        Assert.EndsWith("the roads will stay open to traffic while it goes on.", body);
+        foreach (var link in new[] { "Bus fares", "Night trains", "Parking meters", "Many drivers agree" })
+            Assert.DoesNotContain(link, body);
+    }
+
     [Theory]
     // Date only in visible text near the headline: the headline is an h2, the date numeric with a time.
     [InlineData("date-headline-h2-numeric.html", "2017-10-06")]
