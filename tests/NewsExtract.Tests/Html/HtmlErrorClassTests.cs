@@ -160,6 +160,12 @@ public sealed class HtmlErrorClassTests
     // Day and month swapped: an en-US page writes numeric dates month first.
     [InlineData("date-month-first-us.html", "2017-06-10")]
     [InlineData("date-day-first-gb.html", "2017-10-06")]
+    // A bare <time> under the headline (no meta, no class); the look-alike's <time>s are in a sidebar.
+    [InlineData("date-plain-time-element.html", "2019-05-03")]
+    [InlineData("date-time-element-in-sidebar.html", null)]
+    // An event date in a short sentence under the headline is not a date line; "Published 3 March 2020." is.
+    [InlineData("date-event-in-short-paragraph.html", null)]
+    [InlineData("date-published-short-line.html", "2020-03-03")]
     public void Publication_day_of_the_page(string file, string? expected)
     {
         Assert.Equal(expected, Read(file).Published?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
