@@ -14,7 +14,9 @@ namespace NewsExtract.Benchmarks;
 /// outputs, so the scorer can be trusted), publication-date P/R/F on the htmldate set, and body F1 and
 /// date accuracy on the Indonesian pages. Options: <c>--json FILE</c> writes the figures,
 /// <c>--verbose</c> prints per-page results, <c>--peers</c> runs Readability.js (linkedom, jsdom) on the Zyte pages beside us, <c>--data DIR</c> overrides the data folder, <c>--dump DIR</c> writes
-/// our body and the gold body of every page (<c>NAME.ours.txt</c>, <c>NAME.gold.txt</c>) for diffing.
+/// our body and the gold body of every page (<c>NAME.ours.txt</c>, <c>NAME.gold.txt</c>) for diffing,
+/// <c>--records FILE</c> writes everything the reader returned for every page (body, title, day, outlet, author,
+/// canonical URL, warnings; one JSON line per page, in a fixed order) so that two builds can be compared with <c>cmp</c>.
 /// </summary>
 internal static class HtmlEvalCommand
 {
@@ -22,7 +24,7 @@ internal static class HtmlEvalCommand
 
     public static int Run(string[] args)
     {
-        string? jsonPath = null, dataDir = null, dumpDir = null;
+        string? jsonPath = null, dataDir = null, dumpDir = null, recordsPath = null;
         bool verbose = false, peers = false;
         for (int i = 0; i < args.Length; i++)
         {
@@ -31,10 +33,11 @@ internal static class HtmlEvalCommand
                 case "--json" when i + 1 < args.Length: jsonPath = args[++i]; break;
                 case "--data" when i + 1 < args.Length: dataDir = args[++i]; break;
                 case "--dump" when i + 1 < args.Length: dumpDir = args[++i]; break;
+                case "--records" when i + 1 < args.Length: recordsPath = args[++i]; break;
                 case "--verbose": verbose = true; break;
                 case "--peers": peers = true; break;
                 default:
-                    Console.Error.WriteLine($"html-eval: unknown option '{args[i]}'. Options: --json FILE, --data DIR, --dump DIR, --verbose, --peers.");
+                    Console.Error.WriteLine($"html-eval: unknown option '{args[i]}'. Options: --json FILE, --data DIR, --dump DIR, --records FILE, --verbose, --peers.");
                     return 2;
             }
         }
@@ -47,12 +50,15 @@ internal static class HtmlEvalCommand
         }
         Console.WriteLine($"html-eval: data from {dataDir}");
         var result = new JsonObject();
+        using var records = recordsPath is null ? null : new StreamWriter(recordsPath);
+        Records = records;
         var watch = Stopwatch.StartNew();
         Zyte(Path.Combine(dataDir, "zyte-article-extraction"), verbose, dumpDir, result);
         if (peers) Peers(Path.Combine(dataDir, "zyte-article-extraction"), result);
         HtmlDate(Path.Combine(dataDir, "htmldate"), verbose, result);
         Indonesian(Path.Combine(dataDir, "indonesian-html"), verbose, dumpDir, result);
         Console.WriteLine($"html-eval: done in {watch.Elapsed.TotalSeconds:0.0} s");
+        if (recordsPath is not null) Console.WriteLine($"html-eval: reader outputs written to {recordsPath}");
         if (jsonPath is not null)
         {
             File.WriteAllText(jsonPath, result.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
@@ -88,6 +94,7 @@ internal static class HtmlEvalCommand
             var bytes = Decompress(Path.Combine(dir, "html", id + ".html.gz"));
             read.Add((bytes, entry!["url"]?.GetValue<string>()));
             var article = HtmlArticleReader.Read(bytes, entry!["url"]?.GetValue<string>());
+            Record("zyte " + id, article);
             var counts = HtmlShingleScorer.Compare(Body(entry), article.Body);
             ours.Add(counts);
             Dump(dumpDir, "zyte-" + id, Body(entry), article.Body);
@@ -181,7 +188,12 @@ internal static class HtmlEvalCommand
             if (!File.Exists(file)) { Console.WriteLine($"htmldate: missing page {file}"); continue; }
             string? expected = entry["date"]?.GetValue<string>();
             string? found;
-            try { found = HtmlArticleReader.Read(File.ReadAllBytes(file), url).Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture); }
+            try
+            {
+                var article = HtmlArticleReader.Read(File.ReadAllBytes(file), url);
+                Record("htmldate " + entry["file"], article);
+                found = article.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            }
             catch (InvalidDataException ex) { found = null; Console.WriteLine($"  htmldate {Path.GetFileName(file)}: refused: {ex.Message}"); }
             string verdict;
             if (found is not null && found == expected) { tp++; verdict = "ok"; }
@@ -209,6 +221,7 @@ internal static class HtmlEvalCommand
         {
             var url = entry!["url"]?.GetValue<string>();
             var article = HtmlArticleReader.Read(File.ReadAllBytes(Path.Combine(dir, "pages", file)), url);
+            Record("indonesian " + file, article);
             var counts = HtmlShingleScorer.Compare(entry["content"]?.GetValue<string>(), article.Body);
             pages.Add(counts);
             Dump(dumpDir, "id-" + Path.GetFileNameWithoutExtension(file), entry["content"]?.GetValue<string>(), article.Body);
@@ -225,6 +238,25 @@ internal static class HtmlEvalCommand
         result["indonesian_recall"] = Math.Round(f.Recall, 4);
         result["indonesian_dates_right"] = datesRight;
         result["indonesian_pages"] = gold.Count;
+    }
+
+    private static StreamWriter? Records;
+
+    private static void Record(string page, HtmlArticle article)
+    {
+        if (Records is null) return;
+        var line = new JsonObject
+        {
+            ["page"] = page,
+            ["title"] = article.Title,
+            ["published"] = article.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["outlet"] = article.Outlet,
+            ["author"] = article.Author,
+            ["canonical"] = article.CanonicalUrl,
+            ["warnings"] = new JsonArray([.. article.Warnings.Select(w => (JsonNode?)JsonValue.Create(w))]),
+            ["body"] = article.Body,
+        };
+        Records.WriteLine(line.ToJsonString());
     }
 
     private static string PageLine(HtmlShingleScorer.PageCounts c)

@@ -13,6 +13,7 @@ public static class Program
     private static readonly SortedDictionary<string, (string Description, Func<string[], int> Run)> Commands = new()
     {
         ["html-eval"] = (HtmlEvalCommand.Description, HtmlEvalCommand.Run),
+        ["html-stages"] = (HtmlStagesCommand.Description, HtmlStagesCommand.Run),
         ["matcher"] = (MatcherThroughput.Description, MatcherThroughput.Run),
         ["ner-eval"] = (NerEvalCommand.Description, NerEvalCommand.Run),
         ["batch"] = (BatchThroughputCommand.Description, BatchThroughputCommand.Run),

@@ -93,6 +93,7 @@ internal static class HtmlBodyExtractor
         {
             if (sibling == top) { selected.Add(sibling); continue; }
             if (boilerplate is not null && boilerplate[sibling] == sibling) continue;
+            if (sibling > top && HoldsAnotherArticle(page, sibling)) continue;
             double bonus = topClass.Length > 0 && page.Node(sibling).GetAttributeValue("class", "") == topClass ? topScore * 0.2 : 0;
             if (page.Score[sibling] + bonus >= threshold) { selected.Add(sibling); continue; }
             if (!HtmlHints.ParagraphTags.Contains(page.Tag(sibling)) && page.Tag(sibling) is not "div") continue;
@@ -104,6 +105,40 @@ internal static class HtmlBodyExtractor
         AddChunks(page, top, selected, boilerplate);
         return selected;
     }
+
+    /// <summary>
+    /// Whether a container after the article begins other articles: it holds an h1 (the next story of an endless
+    /// page has its own headline) or a heading that is a link to another story ("More in Sport": teasers with a
+    /// linked headline and a long excerpt, whose text passes for paragraphs). A continuation of the article after
+    /// an ad may hold subheadings, but they are not links.
+    /// </summary>
+    private static bool HoldsAnotherArticle(PageModel page, int container)
+    {
+        // On the page itself, not the model: a teaser's headline often sits in a <header>, which the model drops.
+        foreach (var node in HtmlTree.Elements(page.Node(container)))
+        {
+            if (node.Name is not ("h1" or "h2" or "h3" or "h4" or "h5" or "h6")) continue;
+            int text = LetterCount(HtmlTree.Text(node, 500));
+            if (text == 0) continue;
+            if (node.Name == "h1") return true;
+            int linked = 0;
+            foreach (var link in HtmlTree.Elements(node))
+                if (link.Name == "a" && link.Attributes["href"] is not null) linked += LetterCount(HtmlTree.Text(link, 500));
+            if (linked >= LinkedHeadlineLength && linked * 5 >= text * 4) return true;
+        }
+        return false;
+    }
+
+    private static int LetterCount(string text)
+    {
+        int count = 0;
+        foreach (char c in text)
+            if (char.IsLetterOrDigit(c)) count++;
+        return count;
+    }
+
+    /// <summary>Letters of a linked heading that make it a story's headline rather than "Sport" or "Video".</summary>
+    private const int LinkedHeadlineLength = 15;
 
     /// <summary>
     /// An article cut into chunks between ads (<c>div.chunks &gt; div.grid &gt; div.body</c>, repeated): the best
@@ -151,7 +186,7 @@ internal static class HtmlBodyExtractor
             bool listLike = tag is "li" or "dd" or "dt" || block.LinkDensity > 0.3;
             if (inRelatedList && listLike) continue;
             inRelatedList = false;
-            if (block.LinkDensity > 0.5) continue;
+            if (block.LinkDensity > 0.5 && !IsListItemWithText(page, block)) continue;
             if (tag == "h1") continue;
             if (text.Length <= 60 && HtmlHints.WidgetLine().IsMatch(text)) continue;
             if (title is not null && text.Length < 300 && string.Equals(text, title, StringComparison.OrdinalIgnoreCase)) continue;
@@ -164,13 +199,28 @@ internal static class HtmlBodyExtractor
         // On a photo or video page the article is one or two sentences under a date and a rubric label
         // ("Selasa, 23/02/2016 15:32 WIB", "FotoBisnis"): the labels are few blocks but little text.
         int first = 0, last = kept.Count - 1;
-        while (first < last && IsEdgeLabel(kept[first])) first++;
+        while (first < last && IsEdgeLabel(kept[first]) && !ReadsLikeProse(kept[first])) first++;
         if (!AreEdgeLabels(kept, 0, first)) first = 0;
         int end = last;
         while (last > first && IsEdgeLabel(kept[last])) last--;
         if (!AreEdgeLabels(kept, last + 1, end - last)) last = end;
         return string.Join('\n', kept.Skip(first).Take(last - first + 1));
     }
+
+    /// <summary>
+    /// A list item that leads with a link to the full story and goes on with a sentence of its own, in a list that is
+    /// not mostly links: <c>&lt;li&gt;&lt;a&gt;Ousted CEO can still name directors to the board&lt;/a&gt;. He can still
+    /// influence the company, a report says.&lt;/li&gt;</c>, an item of a list-style article ("10 things you need to
+    /// know"). A related-links list has no such sentences.
+    /// </summary>
+    private static bool IsListItemWithText(PageModel page, TextBlock block) =>
+        page.Tag(block.Owner) == "li" && block.Length - block.LinkLength >= ListItemOwnText
+        && HtmlHints.EndsLikeSentence(block.Text[^1])
+        && page.Parent[block.Owner] is var list and >= 0 && page.LinkDensity(list) <= ListLinkDensity;
+
+    // Characters of unlinked text that make a sentence ("He said so." is too short to tell).
+    private const int ListItemOwnText = 30;
+    private const double ListLinkDensity = 0.75;
 
     // A caption is short: a sentence or two and a credit ("Musisi dunia ... Grammy Awards ke-58. (Grammy)").
     private const int CaptionLength = 200;
@@ -263,11 +313,17 @@ internal static class HtmlBodyExtractor
     // Letters and digits only, lowercased: the pull quote loses its quotes and ellipses.
     private static string RepeatKey(string text)
     {
-        var key = new StringBuilder(text.Length);
+        char[] key = new char[text.Length];
+        int length = 0;
         foreach (char c in text)
-            if (char.IsLetterOrDigit(c)) key.Append(char.ToLowerInvariant(c));
-            else if (key.Length > 0 && key[^1] != ' ') key.Append(' ');
-        return key.ToString().Trim();
+        {
+            // ASCII first: ToLowerInvariant of other letters goes through ICU and cost more than the rest of the pass.
+            if (char.IsAsciiLetterOrDigit(c)) key[length++] = char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c;
+            else if (c >= 128 && char.IsLetterOrDigit(c)) key[length++] = char.ToLowerInvariant(c);
+            else if (length > 0 && key[length - 1] != ' ') key[length++] = ' ';
+        }
+        while (length > 0 && key[length - 1] == ' ') length--;
+        return new string(key, 0, length);
     }
 
     private static bool AreEdgeLabels(List<string> kept, int start, int count)
@@ -286,6 +342,30 @@ internal static class HtmlBodyExtractor
 
     private static bool IsEdgeLabel(string text) =>
         text.Length < EdgeLabelLength && text[^1] != ':' && !HtmlHints.EndsLikeSentence(text[^1]);
+
+    /// <summary>
+    /// Whether a short line without a full stop is a clause rather than a label: five or more words, at least two
+    /// thirds of the words after the first in lower case, and no digit (a date line in Portuguese, "sexta-feira, 22
+    /// de outubro de 2010 às 20:13", has lower-case words too). A lead that introduces a list ("Характеристики
+    /// бега можно увеличить за счет кодов", then the codes) reads so; a byline ("Laporan wartawan Tribunnews.com,
+    /// Andi Saputra"), a date line or a rubric has capitalised names, digits and few words. Scripts without case
+    /// (Japanese, Chinese) never read so here: their leads end in "。".
+    /// </summary>
+    private static bool ReadsLikeProse(string text)
+    {
+        if (text.AsSpan().IndexOfAnyInRange('0', '9') >= 0) return false;
+        int words = 0, lower = 0;
+        foreach (var token in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            int letter = 0;
+            while (letter < token.Length && !char.IsLetter(token[letter])) letter++;
+            if (letter == token.Length) continue;
+            if (words++ > 0 && char.IsLower(token[letter])) lower++;
+        }
+        return words >= ProseWords && lower * 3 >= (words - 1) * 2;
+    }
+
+    private const int ProseWords = 5;
 
     private const int EdgeLabelLength = 80;
     private const int RelatedLineLength = 150;

@@ -136,6 +136,9 @@ internal static class HtmlDateFinder
     /// <remarks><paramref name="monthFirst"/>: the page is written for a month-first country (lang="en-US"), so "06/10/2017" is June 10.</remarks>
     internal static IEnumerable<(int Index, int Length, DateOnly Date)> DatesIn(string text, bool monthFirst = false)
     {
+        // Every form needs a year written "19xx" or "20xx" in ASCII digits (other digits fail to parse): most
+        // lines of a page have none, and five regexes with the month names of 18 languages are costly.
+        if (!HasYear(text)) yield break;
         var found = new List<(int Index, int Length, DateOnly Date)>();
         void Add(Match m, DateOnly? date)
         {
@@ -167,6 +170,16 @@ internal static class HtmlDateFinder
             end = date.Index + date.Length;
             yield return date;
         }
+    }
+
+    private static bool HasYear(string text)
+    {
+        for (int i = text.AsSpan().IndexOfAny('1', '2'); i >= 0 && i + 3 < text.Length; i++)
+        {
+            if ((text[i] == '1' && text[i + 1] == '9' || text[i] == '2' && text[i + 1] == '0') && char.IsAsciiDigit(text[i + 2]) && char.IsAsciiDigit(text[i + 3]))
+                return true;
+        }
+        return false;
     }
 
     private static int LastMatch(Regex cue, string text)

@@ -29,13 +29,12 @@ internal static partial class HtmlMetadataReader
     public static HtmlMetadata Read(HtmlDocument document, string? url, List<string> warnings)
     {
         var meta = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var elements = new List<HtmlNode>();
+        var elements = HtmlTree.ElementList(document.DocumentNode);
         var jsonLd = new List<JsonElement>();
         var brokenJsonLd = new List<string>();
         string? canonical = null, htmlTitle = null, h1 = null, relAuthor = null;
-        foreach (var node in HtmlTree.Elements(document.DocumentNode))
+        foreach (var node in elements)
         {
-            elements.Add(node);
             switch (node.Name)
             {
                 case "meta":

@@ -20,6 +20,9 @@ internal static class HtmlNestingGuard
     private static readonly HashSet<string> VoidTags = new(StringComparer.OrdinalIgnoreCase)
         { "br", "img", "meta", "link", "input", "hr", "source", "wbr", "area", "base", "col", "embed", "param", "track", "keygen" };
 
+    // Looked up by span: a substring per tag was most of what the scan allocated.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> VoidTagNames = VoidTags.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static string Flatten(string html, List<string> warnings)
     {
         int depth = 0, dropped = 0, droppedTotal = 0, copiedUpTo = 0, elements = 0, droppedForCount = 0, droppedForDepth = 0;
@@ -35,7 +38,7 @@ internal static class HtmlNestingGuard
             while (nameEnd < end && char.IsAsciiLetterOrDigit(html[nameEnd])) nameEnd++;
             if (nameEnd == nameStart) { i = end + 1; continue; }
             bool drop;
-            if (html[end - 1] == '/' || VoidTags.Contains(html[nameStart..nameEnd]))
+            if (html[end - 1] == '/' || VoidTagNames.Contains(html.AsSpan(nameStart, nameEnd - nameStart)))
             {
                 // An element without content (<br>, <img/>): kept while under the element cap.
                 drop = !closing && ++elements > MaxElements;

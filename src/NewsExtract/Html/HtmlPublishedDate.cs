@@ -185,10 +185,41 @@ internal static partial class HtmlPublishedDate
             var text = HtmlTree.Text(node, DateLineLength + 1);
             if (text.Length > DateLineLength) text = own;
             if (text.Length > DateLineLength) continue;
-            if (HtmlDateFinder.FromLabelledText(text, page.MonthFirst) is { } day && NotAfter(day, modified) && !InOtherItems(node, Headline(page, titleIndex))) return day;
+            if (HtmlDateFinder.FromLabelledText(text, page.MonthFirst) is { } day && NotAfter(day, modified) && !InOtherItems(node, Headline(page, titleIndex))
+                && !IsSentenceAboutAnEvent(text, page.MonthFirst)) return day;
         }
         return null;
     }
+
+    /// <summary>
+    /// Whether a short line is a sentence that names a day rather than a date line: it ends like a sentence, no
+    /// "published" label stands in it, and without its dates it still has five or more words, two thirds of them
+    /// (after the first) in lower case ("The festival opens on 12 July 2019 at the harbour."). A byline ("By Jane
+    /// Roe, March 3, 2020.") or a labelled line ("Diterbitkan 3 Maret 2020.") has names and few words.
+    /// </summary>
+    private static bool IsSentenceAboutAnEvent(string text, bool monthFirst)
+    {
+        if (text.Length == 0 || text[^1] is not ('.' or '!' or '?') || HtmlDateHints.PublishedCue.IsMatch(text)) return false;
+        var rest = new StringBuilder(text.Length);
+        int from = 0;
+        foreach (var (index, length, _) in HtmlDateFinder.DatesIn(text, monthFirst))
+        {
+            rest.Append(text, from, index - from).Append(' ');
+            from = index + length;
+        }
+        rest.Append(text, from, text.Length - from);
+        int words = 0, lower = 0;
+        foreach (var token in rest.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            int letter = 0;
+            while (letter < token.Length && !char.IsLetter(token[letter])) letter++;
+            if (letter == token.Length) continue;
+            if (words++ > 0 && char.IsLower(token[letter])) lower++;
+        }
+        return words >= SentenceWords && lower * 3 >= (words - 1) * 2;
+    }
+
+    private const int SentenceWords = 5;
 
     /// <summary>
     /// A short line anywhere outside other items' containers whose date follows a publication label

@@ -24,6 +24,24 @@ internal static class HtmlTree
         }
     }
 
+    /// <summary>Like <see cref="Elements"/>, as a list built in one loop (the whole page is walked once per read, and the iterator cost more than the walk).</summary>
+    public static List<HtmlNode> ElementList(HtmlNode root)
+    {
+        var elements = new List<HtmlNode>();
+        var stack = new Stack<HtmlNode>();
+        PushChildren(stack, root);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            if (node.NodeType != HtmlNodeType.Element) continue;
+            elements.Add(node);
+            var children = node.ChildNodes;
+            for (int i = children.Count - 1; i >= 0; i--)
+                if (children[i].NodeType == HtmlNodeType.Element) stack.Push(children[i]);
+        }
+        return elements;
+    }
+
     /// <summary>The visible text of <paramref name="root"/>, entities decoded and whitespace collapsed.</summary>
     public static string Text(HtmlNode root, int maxLength = int.MaxValue)
     {

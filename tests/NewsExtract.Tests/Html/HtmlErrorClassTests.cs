@@ -80,6 +80,67 @@ public sealed class HtmlErrorClassTests
         Assert.DoesNotContain("山田太郎", body);
     }
 
+    [Fact]
+    public void Next_story_and_teasers_after_the_article_are_not_appended()
+    {
+        // A second, unrelated article appended after the first: a container after the article with its own
+        // h1, or with headlines that link to other stories, begins other articles.
+        var body = Read("body-next-article-appended.html").Body;
+        Assert.StartsWith("The harbour ferry carried passengers again on Monday", body);
+        Assert.EndsWith("half-hourly crossings until eight in the evening.", body);
+        foreach (var other in new[] { "central library", "Two more staff", "old bridge", "Saturday market", "Read More" })
+            Assert.DoesNotContain(other, body);
+    }
+
+    [Fact]
+    public void Article_continued_after_an_ad_under_subheadings_is_kept_whole()
+    {
+        var body = Read("body-continued-after-ad.html").Body;
+        Assert.StartsWith("Rents in the county rose by nine percent", body);
+        Assert.Contains("What the council plans to do", body);
+        Assert.EndsWith("far fewer than are needed.", body);
+    }
+
+    [Fact]
+    public void Russian_lead_that_introduces_a_list_is_kept_and_the_byline_is_not()
+    {
+        // Lead paragraph missed on Russian pages: a short line without a full stop before a list was trimmed as an
+        // edge label; a line of five or more words, mostly lower case, with no digit, reads like a clause.
+        var body = Read("body-russian-list-lead.html").Body;
+        Assert.StartsWith("Загрузку можно ускорить тремя простыми настройками системы\nотключить лишние программы", body);
+        Assert.EndsWith("какая из них помогла больше всего.", body);
+        Assert.DoesNotContain("Иван Петров", body);
+    }
+
+    [Fact]
+    public void Date_line_with_lower_case_words_and_byline_are_still_labels()
+    {
+        var body = Read("body-portuguese-date-label.html").Body;
+        Assert.StartsWith("A chuva forte que caiu durante a tarde", body);
+        Assert.DoesNotContain("sexta-feira", body);
+        Assert.DoesNotContain("Ana Souza", body);
+    }
+
+    [Fact]
+    public void List_style_article_keeps_items_that_lead_with_a_link()
+    {
+        // List items dropped from a list-style article: an item whose linked lead-in is longer than its own
+        // sentence looked like a link; in a list that is not mostly links, its sentence makes it text.
+        var body = Read("body-list-article-linked-items.html").Body;
+        foreach (var item in new[] { "A comet will pass", "Researchers grew a tomato", "The oldest known cave painting", "Bees can learn to count", "Sodium is cheaper and easier to mine." })
+            Assert.Contains(item, body);
+        Assert.EndsWith("See you on Monday!", body);
+    }
+
+    [Fact]
+    public void Related_links_list_inside_the_article_stays_out()
+    {
+        var body = Read("body-related-links-list.html").Body;
+        Assert.EndsWith("the roads will stay open to traffic while it goes on.", body);
+        foreach (var link in new[] { "Bus fares", "Night trains", "Parking meters", "Many drivers agree" })
+            Assert.DoesNotContain(link, body);
+    }
+
     [Theory]
     // Date only in visible text near the headline: the headline is an h2, the date numeric with a time.
     [InlineData("date-headline-h2-numeric.html", "2017-10-06")]
@@ -99,6 +160,12 @@ public sealed class HtmlErrorClassTests
     // Day and month swapped: an en-US page writes numeric dates month first.
     [InlineData("date-month-first-us.html", "2017-06-10")]
     [InlineData("date-day-first-gb.html", "2017-10-06")]
+    // A bare <time> under the headline (no meta, no class); the look-alike's <time>s are in a sidebar.
+    [InlineData("date-plain-time-element.html", "2019-05-03")]
+    [InlineData("date-time-element-in-sidebar.html", null)]
+    // An event date in a short sentence under the headline is not a date line; "Published 3 March 2020." is.
+    [InlineData("date-event-in-short-paragraph.html", null)]
+    [InlineData("date-published-short-line.html", "2020-03-03")]
     public void Publication_day_of_the_page(string file, string? expected)
     {
         Assert.Equal(expected, Read(file).Published?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
