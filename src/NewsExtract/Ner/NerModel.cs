@@ -15,12 +15,14 @@ namespace NewsExtract.Ner;
 /// names; the feature count; the feature hashes in ascending order; one bias per class; then per feature one
 /// weight per class. Format 2 stores biases and weights as IEEE half floats (the trainer rounds them to half
 /// precision before scoring, so the file gives exactly the model that was measured); format 1 stored 32-bit floats
-/// and is still read.
+/// and is still read. Format 3 is format 2 with a decoding byte after the feature groups byte (<see cref="NerDecoding"/>);
+/// a model decoded by local probabilities is still written as format 2, so its bytes do not change.
 /// </remarks>
 internal sealed class NerModel
 {
     public const string ResourceName = "NewsExtract.Resources.model/ner.bin";
-    private const byte FormatVersion = 2;
+    private const byte FormatVersion = 3;
+    private const byte LocalFormatVersion = 2;
     private static ReadOnlySpan<byte> Magic => "NXNER"u8;
     private static readonly Lazy<NerModel> DefaultModel = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
 
@@ -34,8 +36,9 @@ internal sealed class NerModel
     /// A model from its parts: <paramref name="hashes"/> strictly ascending, <paramref name="weights"/> holding
     /// <see cref="NerTags.Count"/> weights per feature in that order, and one bias per class.
     /// </summary>
-    public NerModel(NerFeatureGroups groups, uint[] hashes, float[] weights, float[] biases)
+    public NerModel(NerFeatureGroups groups, uint[] hashes, float[] weights, float[] biases, NerDecoding decoding = NerDecoding.LocalProbabilities)
     {
+        if (!Enum.IsDefined(decoding)) throw new ArgumentException($"Unknown decoding {(int)decoding}.", nameof(decoding));
         if (biases.Length != NerTags.Count)
             throw new ArgumentException($"Expected {NerTags.Count} biases, got {biases.Length}.", nameof(biases));
         if (weights.Length != hashes.Length * NerTags.Count)
@@ -44,6 +47,7 @@ internal sealed class NerModel
             if (hashes[i] <= hashes[i - 1])
                 throw new ArgumentException("Feature hashes must be strictly ascending.", nameof(hashes));
         Groups = groups;
+        Decoding = decoding;
         _hashes = hashes;
         _weights = weights;
         _biases = biases;
@@ -62,6 +66,9 @@ internal sealed class NerModel
     public static NerModel Default => DefaultModel.Value;
 
     public NerFeatureGroups Groups { get; }
+
+    /// <summary>How the class scores become a tag sequence.</summary>
+    public NerDecoding Decoding { get; }
 
     public int FeatureCount => _hashes.Length;
 
@@ -91,13 +98,19 @@ internal sealed class NerModel
         bool context = (Groups & NerFeatureGroups.LabelContext) != 0;
         Span<uint> labelFeatures = stackalloc uint[NerFeatures.LabelFeatureCount];
         Span<float> z = stackalloc float[K];
+        bool global = Decoding == NerDecoding.GlobalScores;
         float[] conditional = [];
+        float[] raw = [];
         for (int first = 0; first < n;)
         {
             int end = first + 1;
             while (end < n && !features.SegmentStarts[end]) end++;
             int length = end - first;
-            if (conditional.Length < length * BioDecoder.Contexts * K) conditional = new float[length * BioDecoder.Contexts * K];
+            if (conditional.Length < length * BioDecoder.Contexts * K)
+            {
+                conditional = new float[length * BioDecoder.Contexts * K];
+                if (global) raw = new float[conditional.Length];
+            }
             for (int i = 0; i < length; i++)
             {
                 int t = first + i;
@@ -111,15 +124,20 @@ internal sealed class NerModel
                         foreach (uint h in labelFeatures) Add(h, z);
                     }
                     Softmax(z, conditional.AsSpan((i * BioDecoder.Contexts + p) * K, K));
+                    if (global) z.CopyTo(raw.AsSpan((i * BioDecoder.Contexts + p) * K, K));
                     if (!context && i > 0)
                     {
                         // Without label context every previous tag gives the same row.
-                        for (int q = 1; q < K; q++) conditional.AsSpan((i * BioDecoder.Contexts) * K, K).CopyTo(conditional.AsSpan((i * BioDecoder.Contexts + q) * K, K));
+                        for (int q = 1; q < K; q++)
+                        {
+                            conditional.AsSpan((i * BioDecoder.Contexts) * K, K).CopyTo(conditional.AsSpan((i * BioDecoder.Contexts + q) * K, K));
+                            if (global) raw.AsSpan((i * BioDecoder.Contexts) * K, K).CopyTo(raw.AsSpan((i * BioDecoder.Contexts + q) * K, K));
+                        }
                         break;
                     }
                 }
             }
-            BioDecoder.Decode(conditional, length, tags.Slice(first, length), chosen.Slice(first, length));
+            BioDecoder.Decode(conditional, length, tags.Slice(first, length), chosen.Slice(first, length), global ? raw : default);
             first = end;
         }
     }
@@ -199,8 +217,9 @@ internal sealed class NerModel
     {
         using var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
         w.Write(Magic);
-        w.Write(FormatVersion);
+        w.Write(Decoding == NerDecoding.LocalProbabilities ? LocalFormatVersion : FormatVersion);
         w.Write((byte)Groups);
+        if (Decoding != NerDecoding.LocalProbabilities) w.Write((byte)Decoding);
         w.Write(NerTags.Count);
         foreach (var name in NerTags.Names) w.Write(name);
         w.Write(_hashes.Length);
@@ -219,8 +238,10 @@ internal sealed class NerModel
             r.BaseStream.ReadExactly(magic);
             if (!magic.SequenceEqual(Magic)) throw new InvalidDataException($"{name} is not an entity model file (bad signature).");
             byte version = r.ReadByte();
-            if (version is not (1 or FormatVersion)) throw new InvalidDataException($"{name} has model format {version}; this library reads formats 1 and {FormatVersion}. Rebuild it with 'newsextract train'.");
+            if (version is not (1 or LocalFormatVersion or FormatVersion)) throw new InvalidDataException($"{name} has model format {version}; this library reads formats 1 to {FormatVersion}. Rebuild it with 'newsextract train'.");
             var groups = (NerFeatureGroups)r.ReadByte();
+            var decoding = version >= 3 ? (NerDecoding)r.ReadByte() : NerDecoding.LocalProbabilities;
+            if (!Enum.IsDefined(decoding)) throw new InvalidDataException($"{name} has decoding {(int)decoding}, unknown to this library.");
             int classes = r.ReadInt32();
             if (classes != NerTags.Count) throw new InvalidDataException($"{name} has {classes} classes; expected {NerTags.Count}.");
             for (int k = 0; k < classes; k++)
@@ -232,10 +253,10 @@ internal sealed class NerModel
             if (count < 0 || count > 50_000_000) throw new InvalidDataException($"{name}: implausible feature count {count}.");
             var hashes = new uint[count];
             r.BaseStream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(hashes.AsSpan()));
-            var biases = ReadFloats(r.BaseStream, classes, half: version == 2);
-            var weights = ReadFloats(r.BaseStream, count * classes, half: version == 2);
+            var biases = ReadFloats(r.BaseStream, classes, half: version >= 2);
+            var weights = ReadFloats(r.BaseStream, count * classes, half: version >= 2);
             if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("The entity model is read on little-endian machines only.");
-            return new NerModel(groups, hashes, weights, biases);
+            return new NerModel(groups, hashes, weights, biases, decoding);
         }
         catch (EndOfStreamException ex)
         {
@@ -270,4 +291,21 @@ internal sealed class NerModel
             ?? throw new InvalidOperationException($"Embedded resource '{ResourceName}' is missing from the NewsExtract assembly; build the model with 'newsextract train' (it writes src/NewsExtract/Resources/model/ner.bin).");
         return Read(stream, "Resources/model/ner.bin");
     }
+}
+
+/// <summary>How a model's class scores become a tag sequence; stored in the model file (format 3).</summary>
+internal enum NerDecoding : byte
+{
+    /// <summary>
+    /// A maximum-entropy Markov model (SDCA): each token's scores are a softmax given the previous tag, and Viterbi
+    /// maximises the product of those probabilities.
+    /// </summary>
+    LocalProbabilities = 0,
+
+    /// <summary>
+    /// A globally trained model (averaged structured perceptron): Viterbi maximises the sum of the raw scores over
+    /// the sentence, the previous-tag features acting as tag-bigram weights. A span's score is still the mean of the
+    /// softmaxed local scores, a confidence and not a calibrated probability.
+    /// </summary>
+    GlobalScores = 1,
 }
