@@ -16,6 +16,9 @@ internal sealed record NerTrainingOptions
     /// <summary>A feature seen in fewer training tokens than this is left out of the model.</summary>
     public int MinFeatureCount { get; init; } = 2;
 
+    /// <summary>The word cluster table of the cluster features (the Clusters group is on exactly when this is set).</summary>
+    public WordClusters? Clusters { get; init; }
+
     /// <summary>The learning algorithm.</summary>
     public NerAlgorithm Algorithm { get; init; } = NerAlgorithm.Sdca;
 
@@ -78,7 +81,7 @@ internal static class NerTrainer
     public static NerModel Train(IReadOnlyList<NerExample> examples, NerTrainingOptions options, Vocabularies vocabularies, out NerTrainingInfo info)
     {
         var clock = Stopwatch.StartNew();
-        var matrices = examples.Select(e => NerFeatures.Extract(e.Document, options.Groups, vocabularies)).ToArray();
+        var matrices = examples.Select(e => NerFeatures.Extract(e.Document, options.Groups, vocabularies, options.Clusters)).ToArray();
 
         // The feature dictionary: every hash seen in at least MinFeatureCount training tokens, in ascending order.
         bool context = (options.Groups & NerFeatureGroups.LabelContext) != 0;
@@ -189,6 +192,6 @@ internal static class NerTrainer
             foreach (float x in w) weights.Add(NerModel.Stored(x));
         }
         info = new NerTrainingInfo(examples.Count, tokens, examples.Sum(e => e.Tags.Count(NerTags.IsBegin)), seen, hashes.Count, clock.Elapsed);
-        return new NerModel(options.Groups, hashes.ToArray(), weights.ToArray(), biases.Select(NerModel.Stored).ToArray(), decoding);
+        return new NerModel(options.Groups, hashes.ToArray(), weights.ToArray(), biases.Select(NerModel.Stored).ToArray(), decoding, options.Clusters);
     }
 }

@@ -162,6 +162,7 @@ internal static class NerTrainingRun
             w.WriteNumber("iterations", options.Iterations);
             w.WriteNumber("seed", options.Seed);
             w.WriteBoolean("caseCopies", options.CaseCopies);
+            if (options.Clusters is { } clusters) w.WriteNumber("clusterWords", clusters.Count);
             w.WriteEndObject();
             w.WriteStartObject("training");
             w.WriteStartArray("data");

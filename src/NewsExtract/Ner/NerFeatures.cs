@@ -17,6 +17,11 @@ internal enum NerFeatureGroups : byte
     /// Markov model, decoded by Viterbi over the tag of the previous token.
     /// </summary>
     LabelContext = 4,
+    /// <summary>
+    /// Word cluster paths (<see cref="WordClusters"/>) of the token and its neighbours; the model file carries the
+    /// cluster table.
+    /// </summary>
+    Clusters = 8,
 }
 
 /// <summary>The feature hashes of every token of a document: token t has <c>Hashes[Offsets[t]..Offsets[t+1]]</c>.</summary>
@@ -68,13 +73,20 @@ internal static class NerFeatures
         TPrevTag = 25, TPrevTagShape = 26, TPrevTagRun = 27,
         TVocab = 30, TVocabAt = 31, TVocabShape = 32, TVocabSpan = 33, TTitleBefore = 34, TVocabAtLower = 35,
         TCommon = 36, TCommonAt = 37, TName = 38, TNameAt = 39, TTitleLine = 40, TTitleLineRun = 41, TDocRun = 42, TParticle = 43,
-        TDistrict = 44, TDistrictAt = 45, TRoleBefore = 46, TDateline = 47, TCaseless = 48;
+        TDistrict = 44, TDistrictAt = 45, TRoleBefore = 46, TDateline = 47, TCaseless = 48,
+        TCluster = 49, TClusterAt = 50, TClusterShape = 51;
+
+    // Cluster path prefix lengths read as features: of the token, of its neighbours at -1 and +1, at -2 and +2.
+    private static readonly int[] ClusterLengths = [4, 6, 8, 10, 12, 16];
+    private static readonly int[] NeighbourClusterLengths = [4, 8, 12];
+    private static readonly int[] FarClusterLengths = [6];
 
     /// <summary>
     /// Extracts the features of every token; <paramref name="vocabularies"/> serve the
-    /// <see cref="NerFeatureGroups.Vocabulary"/> group and are ignored without it.
+    /// <see cref="NerFeatureGroups.Vocabulary"/> group and are ignored without it; <paramref name="clusters"/> likewise
+    /// serve <see cref="NerFeatureGroups.Clusters"/>.
     /// </summary>
-    public static NerFeatureMatrix Extract(Document document, NerFeatureGroups groups, Vocabularies? vocabularies)
+    public static NerFeatureMatrix Extract(Document document, NerFeatureGroups groups, Vocabularies? vocabularies, WordClusters? clusters = null)
     {
         var tokens = document.Tokens;
         string text = document.Text;
@@ -99,6 +111,14 @@ internal static class NerFeatures
             shape[t] = casing[t] == Casing.Mixed ? ShapeHash(span) : FeatureHash.Add(ShapeHash(span), casing[t] == Casing.Lower ? '\u2193' : '\u2191');
         }
         bool Cap(int t) => casing[t] == Casing.Mixed && Capitalized(tokens[t].Span(text));
+
+        uint[]? clusterPath = null;
+        if ((groups & NerFeatureGroups.Clusters) != 0)
+        {
+            var table = clusters ?? throw new ArgumentNullException(nameof(clusters), "The cluster feature group needs a word cluster table.");
+            clusterPath = new uint[n];
+            for (int t = 0; t < n; t++) clusterPath[t] = table.PathOf(lower[t]);
+        }
 
         // Vocabulary: per token up to MaxVocabPerToken (category code, position-in-match) pairs.
         uint[]? vocab = null;
@@ -297,6 +317,19 @@ internal static class NerFeatures
                     if (Same(t, t + d) && district[t + d] != 0) hashes.Add(FeatureHash.Feature(TDistrictAt, (uint)(d + 2), district[t + d] >> 4));
             }
             if (dateline[t] != 0) hashes.Add(FeatureHash.Feature(TDateline, dateline[t]));
+            if (clusterPath is not null)
+            {
+                foreach (int length in ClusterLengths)
+                    hashes.Add(FeatureHash.Feature(TCluster, WordClusters.Prefix(clusterPath[t], length)));
+                hashes.Add(FeatureHash.Feature(TClusterShape, WordClusters.Prefix(clusterPath[t], 8), shape[t]));
+                for (int d = -2; d <= 2; d++)
+                {
+                    if (d == 0) continue;
+                    uint path = Same(t, t + d) ? clusterPath[t + d] : 0;
+                    foreach (int length in d is -1 or 1 ? NeighbourClusterLengths : FarClusterLengths)
+                        hashes.Add(FeatureHash.Feature(TClusterAt, (uint)(d + 2), Same(t, t + d) ? WordClusters.Prefix(path, length) : Sentinel + (uint)length));
+                }
+            }
             hashes.Add(FeatureHash.Feature(TPosition, (uint)Math.Min(position[t], 3)));
             if (position[t] == 0) hashes.Add(FeatureHash.Feature(TFirstShape, shape[t]));
             hashes.Add(FeatureHash.Feature(TKind, (uint)tokens[t].Kind));

@@ -16,7 +16,8 @@ namespace NewsExtract.Ner;
 /// weight per class. Format 2 stores biases and weights as IEEE half floats (the trainer rounds them to half
 /// precision before scoring, so the file gives exactly the model that was measured); format 1 stored 32-bit floats
 /// and is still read. Format 3 is format 2 with a decoding byte after the feature groups byte (<see cref="NerDecoding"/>);
-/// a model decoded by local probabilities is still written as format 2, so its bytes do not change.
+/// a model decoded by local probabilities is still written as format 2, so its bytes do not change. With the cluster
+/// features, the word cluster table (<see cref="WordClusters.Write"/>) follows the decoding byte (format 3 only).
 /// </remarks>
 internal sealed class NerModel
 {
@@ -36,8 +37,11 @@ internal sealed class NerModel
     /// A model from its parts: <paramref name="hashes"/> strictly ascending, <paramref name="weights"/> holding
     /// <see cref="NerTags.Count"/> weights per feature in that order, and one bias per class.
     /// </summary>
-    public NerModel(NerFeatureGroups groups, uint[] hashes, float[] weights, float[] biases, NerDecoding decoding = NerDecoding.LocalProbabilities)
+    public NerModel(NerFeatureGroups groups, uint[] hashes, float[] weights, float[] biases, NerDecoding decoding = NerDecoding.LocalProbabilities,
+        WordClusters? clusters = null)
     {
+        if (((groups & NerFeatureGroups.Clusters) != 0) != (clusters is not null))
+            throw new ArgumentException("A model has a word cluster table exactly when it uses the cluster features.", nameof(clusters));
         if (!Enum.IsDefined(decoding)) throw new ArgumentException($"Unknown decoding {(int)decoding}.", nameof(decoding));
         if (biases.Length != NerTags.Count)
             throw new ArgumentException($"Expected {NerTags.Count} biases, got {biases.Length}.", nameof(biases));
@@ -48,6 +52,7 @@ internal sealed class NerModel
                 throw new ArgumentException("Feature hashes must be strictly ascending.", nameof(hashes));
         Groups = groups;
         Decoding = decoding;
+        Clusters = clusters;
         _hashes = hashes;
         _weights = weights;
         _biases = biases;
@@ -70,6 +75,9 @@ internal sealed class NerModel
     /// <summary>How the class scores become a tag sequence.</summary>
     public NerDecoding Decoding { get; }
 
+    /// <summary>The word cluster table of the cluster features, carried in the model file; null without them.</summary>
+    public WordClusters? Clusters { get; }
+
     public int FeatureCount => _hashes.Length;
 
     public ReadOnlySpan<uint> Hashes => _hashes;
@@ -81,7 +89,7 @@ internal sealed class NerModel
     /// <summary>The entities of a document, in text order.</summary>
     public List<NerSpan> Tag(Document document, Vocabularies? vocabularies = null)
     {
-        var features = NerFeatures.Extract(document, Groups, (Groups & NerFeatureGroups.Vocabulary) != 0 ? vocabularies ?? Vocabularies.Default : null);
+        var features = NerFeatures.Extract(document, Groups, (Groups & NerFeatureGroups.Vocabulary) != 0 ? vocabularies ?? Vocabularies.Default : null, Clusters);
         var tags = new NerTag[features.TokenCount];
         var chosen = new float[features.TokenCount];
         Decode(features, tags, chosen);
@@ -217,9 +225,12 @@ internal sealed class NerModel
     {
         using var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
         w.Write(Magic);
-        w.Write(Decoding == NerDecoding.LocalProbabilities ? LocalFormatVersion : FormatVersion);
+        bool format2 = Decoding == NerDecoding.LocalProbabilities && Clusters is null;
+        w.Write(format2 ? LocalFormatVersion : FormatVersion);
         w.Write((byte)Groups);
-        if (Decoding != NerDecoding.LocalProbabilities) w.Write((byte)Decoding);
+        if (!format2) w.Write((byte)Decoding);
+        w.Flush();
+        Clusters?.Write(stream);
         w.Write(NerTags.Count);
         foreach (var name in NerTags.Names) w.Write(name);
         w.Write(_hashes.Length);
@@ -242,6 +253,8 @@ internal sealed class NerModel
             var groups = (NerFeatureGroups)r.ReadByte();
             var decoding = version >= 3 ? (NerDecoding)r.ReadByte() : NerDecoding.LocalProbabilities;
             if (!Enum.IsDefined(decoding)) throw new InvalidDataException($"{name} has decoding {(int)decoding}, unknown to this library.");
+            if (version < 3 && (groups & NerFeatureGroups.Clusters) != 0) throw new InvalidDataException($"{name}: format {version} has no cluster table but its feature groups say clusters.");
+            var clusters = (groups & NerFeatureGroups.Clusters) != 0 ? WordClusters.Read(r.BaseStream, name) : null;
             int classes = r.ReadInt32();
             if (classes != NerTags.Count) throw new InvalidDataException($"{name} has {classes} classes; expected {NerTags.Count}.");
             for (int k = 0; k < classes; k++)
@@ -256,7 +269,7 @@ internal sealed class NerModel
             var biases = ReadFloats(r.BaseStream, classes, half: version >= 2);
             var weights = ReadFloats(r.BaseStream, count * classes, half: version >= 2);
             if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("The entity model is read on little-endian machines only.");
-            return new NerModel(groups, hashes, weights, biases, decoding);
+            return new NerModel(groups, hashes, weights, biases, decoding, clusters);
         }
         catch (EndOfStreamException ex)
         {
