@@ -251,7 +251,9 @@ internal static class NerFeatures
             }
 
         var offsets = new int[n + 1];
-        var hashes = new List<uint>(n * 40);
+        // About 50 features a token in ordinary text, twice that in caseless segments: room enough not to grow.
+        bool anyCaseless = Array.IndexOf(casing, Casing.Lower) >= 0 || Array.IndexOf(casing, Casing.Upper) >= 0;
+        var hashes = new HashBuffer(n * (anyCaseless ? 128 : 64));
         for (int t = 0; t < n; t++)
         {
             offsets[t] = hashes.Count;
@@ -263,8 +265,12 @@ internal static class NerFeatures
             hashes.Add(FeatureHash.Feature(TWord, word[t]));
             hashes.Add(FeatureHash.Feature(TLower, lower[t]));
             hashes.Add(FeatureHash.Feature(TShape, shape[t]));
+            uint prefix = FeatureHash.Offset;  // the lowercase hash of span[..k], a character at a time
             for (int k = 1; k <= 3 && k < span.Length; k++)
-                hashes.Add(FeatureHash.Feature(TPrefix, (uint)k, FeatureHash.AddLower(FeatureHash.Offset, span[..k])));
+            {
+                prefix = FeatureHash.Add(prefix, char.ToLowerInvariant(span[k - 1]));
+                hashes.Add(FeatureHash.Feature(TPrefix, (uint)k, prefix));
+            }
             for (int k = 1; k <= 4 && k < span.Length; k++)
                 hashes.Add(FeatureHash.Feature(TSuffix, (uint)k, FeatureHash.AddLower(FeatureHash.Offset, span[^k..])));
             for (int d = -2; d <= 2; d++)
@@ -384,7 +390,7 @@ internal static class NerFeatures
         offsets[n] = hashes.Count;
         var segmentStarts = new bool[n];
         for (int t = 0; t < n; t++) segmentStarts[t] = t == 0 || sentenceOf[t] != sentenceOf[t - 1];
-        return new NerFeatureMatrix(offsets, hashes.ToArray(), segmentStarts, shape, runPosition);
+        return new NerFeatureMatrix(offsets, hashes.Items, segmentStarts, shape, runPosition);
 
         bool Same(int t, int u) => u >= 0 && u < n && sentenceOf[u] == sentenceOf[t];
 
@@ -420,8 +426,35 @@ internal static class NerFeatures
         }
     }
 
+    // A growable array of feature hashes handed to the matrix as it is (the offsets say where the hashes end), so the
+    // hashes are not copied once more at the end as List.ToArray would.
+    private sealed class HashBuffer(int capacity)
+    {
+        public uint[] Items { get; private set; } = new uint[Math.Max(capacity, 16)];
+
+        public int Count { get; private set; }
+
+        public uint this[int i] => Items[i];
+
+        public void Add(uint hash)
+        {
+            if (Count == Items.Length)
+            {
+                var larger = new uint[Items.Length * 2];
+                Items.AsSpan().CopyTo(larger);
+                Items = larger;
+            }
+            Items[Count++] = hash;
+        }
+    }
+
     /// <summary>The number of label-context features per token and previous tag.</summary>
     public const int LabelFeatureCount = 3;
+
+    // The label-context hashes as far as they depend on the previous tag alone (FeatureHash.Feature step by step).
+    private static readonly uint[] PreviousTag = [.. Enumerable.Range(0, NerTags.Count + 1).Select(p => FeatureHash.Feature(TPrevTag, (uint)p))];
+    private static readonly uint[] PreviousTagShape = [.. Enumerable.Range(0, NerTags.Count + 1).Select(p => FeatureHash.Feature(TPrevTagShape, (uint)p))];
+    private static readonly uint[] PreviousTagRun = [.. Enumerable.Range(0, NerTags.Count + 1).Select(p => FeatureHash.Feature(TPrevTagRun, (uint)p))];
 
     /// <summary>
     /// The label-context features of token <paramref name="t"/> when the previous token has tag
@@ -429,10 +462,9 @@ internal static class NerFeatures
     /// </summary>
     public static void LabelFeatures(NerFeatureMatrix matrix, int t, int previous, Span<uint> result)
     {
-        uint p = (uint)previous;
-        result[0] = FeatureHash.Feature(TPrevTag, p);
-        result[1] = FeatureHash.Feature(TPrevTagShape, p, matrix.Shapes[t]);
-        result[2] = FeatureHash.Feature(TPrevTagRun, p, matrix.Runs[t]);
+        result[0] = PreviousTag[previous];
+        result[1] = FeatureHash.Add(PreviousTagShape[previous], matrix.Shapes[t]);
+        result[2] = FeatureHash.Add(PreviousTagRun[previous], matrix.Runs[t]);
     }
 
     private static bool Capitalized(ReadOnlySpan<char> span) => span.Length > 0 && char.IsUpper(span[0]);
