@@ -59,5 +59,15 @@ internal static class BioDecoder
         }
     }
 
+    /// <summary>
+    /// Decodes a segment of <paramref name="length"/> tokens from additive scores (log-probabilities, or a globally
+    /// trained model's raw scores) in the layout of the conditional table: the path with the highest sum.
+    /// </summary>
+    public static void Decode(ReadOnlySpan<float> scores, int length, Span<NerTag> tags)
+    {
+        Span<float> unused = length <= 1024 ? stackalloc float[length] : new float[length];
+        Decode(scores, length, tags, unused, scores);
+    }
+
     private static double Log(float p) => Math.Log(Math.Max(p, 1e-12f));
 }

@@ -24,6 +24,7 @@ internal sealed class NerModel
     public const string ResourceName = "NewsExtract.Resources.model/ner.bin";
     private const byte FormatVersion = 3;
     private const byte LocalFormatVersion = 2;
+    private const float MinLogProbability = -27.631021f;  // log 1e-12: the decoder's floor for a probability
     private static ReadOnlySpan<byte> Magic => "NXNER"u8;
     private static readonly Lazy<NerModel> DefaultModel = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
 
@@ -107,47 +108,66 @@ internal sealed class NerModel
         Span<uint> labelFeatures = stackalloc uint[NerFeatures.LabelFeatureCount];
         Span<float> z = stackalloc float[K];
         bool global = Decoding == NerDecoding.GlobalScores;
-        float[] conditional = [];
-        float[] raw = [];
+        int longest = 0;
+        for (int first = 0; first < n;)
+        {
+            int end = first + 1;
+            while (end < n && !features.SegmentStarts[end]) end++;
+            longest = Math.Max(longest, end - first);
+            first = end;
+        }
+        // One score table for every segment, the size of the longest.
+        var scores = new float[longest * BioDecoder.Contexts * K];
+        Span<float> probabilities = stackalloc float[K];
         for (int first = 0; first < n;)
         {
             int end = first + 1;
             while (end < n && !features.SegmentStarts[end]) end++;
             int length = end - first;
-            if (conditional.Length < length * BioDecoder.Contexts * K)
-            {
-                conditional = new float[length * BioDecoder.Contexts * K];
-                if (global) raw = new float[conditional.Length];
-            }
             for (int i = 0; i < length; i++)
             {
                 int t = first + i;
                 for (int p = 0; p < BioDecoder.Contexts; p++)
                 {
                     if ((i == 0) != (p == K)) continue;
-                    logits.AsSpan(t * K, K).CopyTo(z);
-                    if (context)
+                    Scores(features, logits, t, p, context, z, labelFeatures);
+                    // Viterbi adds log-probabilities (z less the log of the softmax normaliser: one logarithm a row,
+                    // floored like the decoder's probabilities) or, decoding globally, the raw scores.
+                    var row = scores.AsSpan((i * BioDecoder.Contexts + p) * K, K);
+                    if (global) z.CopyTo(row);
+                    else
                     {
-                        NerFeatures.LabelFeatures(features, t, p, labelFeatures);
-                        foreach (uint h in labelFeatures) Add(h, z);
+                        float logSum = LogSumExp(z);
+                        for (int k = 0; k < K; k++) row[k] = Math.Max(z[k] - logSum, MinLogProbability);
                     }
-                    Softmax(z, conditional.AsSpan((i * BioDecoder.Contexts + p) * K, K));
-                    if (global) z.CopyTo(raw.AsSpan((i * BioDecoder.Contexts + p) * K, K));
                     if (!context && i > 0)
                     {
                         // Without label context every previous tag gives the same row.
-                        for (int q = 1; q < K; q++)
-                        {
-                            conditional.AsSpan((i * BioDecoder.Contexts) * K, K).CopyTo(conditional.AsSpan((i * BioDecoder.Contexts + q) * K, K));
-                            if (global) raw.AsSpan((i * BioDecoder.Contexts) * K, K).CopyTo(raw.AsSpan((i * BioDecoder.Contexts + q) * K, K));
-                        }
+                        for (int q = 1; q < K; q++) row.CopyTo(scores.AsSpan((i * BioDecoder.Contexts + q) * K, K));
                         break;
                     }
                 }
             }
-            BioDecoder.Decode(conditional, length, tags.Slice(first, length), chosen.Slice(first, length), global ? raw : default);
+            BioDecoder.Decode(scores, length, tags.Slice(first, length));
+            // The probability of each chosen tag given the chosen previous one: the softmax of that one row.
+            for (int i = 0; i < length; i++)
+            {
+                int t = first + i;
+                Scores(features, logits, t, i == 0 ? K : (int)tags[t - 1], context, z, labelFeatures);
+                Softmax(z, probabilities);
+                chosen[t] = probabilities[(int)tags[t]];
+            }
             first = end;
         }
+    }
+
+    // The scores of token t's tags after previous tag p: its logits plus the label-context features.
+    private void Scores(NerFeatureMatrix features, float[] logits, int t, int p, bool context, Span<float> z, Span<uint> labelFeatures)
+    {
+        logits.AsSpan(t * NerTags.Count, NerTags.Count).CopyTo(z);
+        if (!context) return;
+        NerFeatures.LabelFeatures(features, t, p, labelFeatures);
+        foreach (uint h in labelFeatures) Add(h, z);
     }
 
     /// <summary>The class scores of one token's features (bias included), before the label context.</summary>
@@ -172,6 +192,16 @@ internal sealed class NerModel
         float sum = 0;
         for (int k = 0; k < z.Length; k++) { result[k] = MathF.Exp(z[k] - max); sum += result[k]; }
         for (int k = 0; k < z.Length; k++) result[k] /= sum;
+    }
+
+    // The log of the softmax normaliser, so that log p = z - it.
+    private static float LogSumExp(ReadOnlySpan<float> z)
+    {
+        float max = z[0];
+        for (int k = 1; k < z.Length; k++) max = Math.Max(max, z[k]);
+        float sum = 0;
+        for (int k = 0; k < z.Length; k++) sum += MathF.Exp(z[k] - max);
+        return max + MathF.Log(sum);
     }
 
     /// <summary>Index of a feature hash in the model, or -1 for a feature it never saw.</summary>
