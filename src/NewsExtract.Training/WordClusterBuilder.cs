@@ -3,7 +3,7 @@ using NewsExtract.Ner;
 
 namespace NewsExtract.Training;
 
-/// <summary>Settings of a cluster run; each goes into the log line of the run.</summary>
+/// <summary>Settings of a cluster run.</summary>
 internal sealed record WordClusterOptions
 {
     /// <summary>Words seen fewer times than this get no path.</summary>
