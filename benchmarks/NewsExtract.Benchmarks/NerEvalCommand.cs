@@ -85,6 +85,11 @@ internal static class NerEvalCommand
         {
             long tokens = speedDocuments.Sum(d => (long)d.Tokens.Count);
             foreach (var d in speedDocuments) model.Tag(d, v);
+            long featureCount = speedDocuments.Sum(d => (long)NerFeatures.Extract(d, model.Groups, v, model.Clusters).Offsets[^1]);
+            Console.WriteLine(string.Create(inv, $"features: {(double)featureCount / tokens:0.0} per token (before the label context)"));
+            long allocated = GC.GetAllocatedBytesForCurrentThread();
+            foreach (var d in speedDocuments) model.Tag(d, v);
+            allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
             var process = Process.GetCurrentProcess();
             var cpu = process.TotalProcessorTime;
             var wall = Stopwatch.StartNew();
@@ -97,7 +102,7 @@ internal static class NerEvalCommand
             while (wall.Elapsed.TotalSeconds < 5);
             process.Refresh();
             double cpuSeconds = (process.TotalProcessorTime - cpu).TotalSeconds;
-            Console.WriteLine(string.Create(inv, $"speed: {tokens * passes / cpuSeconds:N0} tokens per CPU-second ({tokens * passes / wall.Elapsed.TotalSeconds:N0} per wall second), {passes} passes over {tokens:N0} tokens, one thread"));
+            Console.WriteLine(string.Create(inv, $"speed: {tokens * passes / cpuSeconds:N0} tokens per CPU-second ({tokens * passes / wall.Elapsed.TotalSeconds:N0} per wall second), {passes} passes over {tokens:N0} tokens, one thread; {(double)allocated / tokens:N0} bytes allocated per token"));
         }
         return 0;
     }

@@ -114,6 +114,7 @@ public static class Program
             // Maintainer commands: they work on the repository's corpus and model, so they stay out of the user help.
             Maintainer(CorpusCommand.Create(context)),
             Maintainer(TrainCommand.Create(context)),
+            Maintainer(ClustersCommand.Create(context)),
         };
         var help = new HelpOption { Recursive = true };
         help.Action = new HelpWithFooter((HelpAction)help.Action!, context);

@@ -23,6 +23,8 @@ internal static class TrainCommand
         var l2 = new Option<float>("--l2") { Description = "L2 regularisation.", DefaultValueFactory = _ => defaults.L2 };
         var l1 = new Option<float>("--l1") { Description = "L1 regularisation.", DefaultValueFactory = _ => defaults.L1 };
         var iterations = new Option<int>("--iterations") { Description = "Passes over the data.", DefaultValueFactory = _ => defaults.Iterations };
+        var algorithm = new Option<NerAlgorithm>("--algorithm") { Description = "sdca (maximum entropy, Microsoft.ML; the default) or perceptron (averaged structured perceptron, Viterbi over summed scores).", DefaultValueFactory = _ => defaults.Algorithm };
+        var clusters = new Option<string?>("--clusters") { Description = "Add word cluster features from this table (built by 'newsextract clusters'); the model file carries the table." };
         var minCount = new Option<int>("--min-count") { Description = "Keep features seen in at least this many training tokens.", DefaultValueFactory = _ => defaults.MinFeatureCount };
         var noCaseCopies = new Option<bool>("--no-case-copies") { Description = "Train on the texts as written only (by default a lowercased and an upper-cased copy of every text are added, so the model does not depend on capitals)." };
         var conll = new Option<string?>("--conll") { Description = "Train on this CoNLL file (token<TAB>BIO per line) instead of the corpus." };
@@ -35,7 +37,7 @@ internal static class TrainCommand
         };
         var command = new Command("train", "Rebuild the entity model from the corpus train split and score it on dev, or train on a CoNLL set.\n\nExamples:\n  newsextract train\n  newsextract train --limit 20 -o /tmp/model\n  newsextract train --conll ner/nergrit/train.txt --conll-dev ner/nergrit/valid.txt --types PERSON=PER,PLACE=LOC,ORGANISATION=ORG -o /tmp/nergrit")
         {
-            corpus, output, limit, noBaselines, noVocabulary, noLabelContext, l2, l1, iterations, minCount, noCaseCopies, conll, conllDev, types, addConll,
+            corpus, output, limit, noBaselines, noVocabulary, noLabelContext, l2, l1, iterations, algorithm, clusters, minCount, noCaseCopies, conll, conllDev, types, addConll,
         };
         command.SetAction((parse, ct) =>
         {
@@ -52,12 +54,19 @@ internal static class TrainCommand
                 L2 = parse.GetValue(l2),
                 L1 = parse.GetValue(l1),
                 Iterations = parse.GetValue(iterations),
+                Algorithm = parse.GetValue(algorithm),
                 MinFeatureCount = parse.GetValue(minCount),
                 CaseCopies = !parse.GetValue(noCaseCopies),
                 Groups = defaults.Groups
                     & (parse.GetValue(noVocabulary) ? ~NerFeatureGroups.Vocabulary : ~(NerFeatureGroups)0)
                     & (parse.GetValue(noLabelContext) ? ~NerFeatureGroups.LabelContext : ~(NerFeatureGroups)0),
             };
+            if (parse.GetValue(clusters) is { } clusterFile)
+            {
+                if (!File.Exists(clusterFile)) return Task.FromResult(context.UsageError($"no cluster table '{clusterFile}'."));
+                try { options = options with { Clusters = WordClusters.Load(clusterFile), Groups = options.Groups | NerFeatureGroups.Clusters }; }
+                catch (InvalidDataException ex) { return Task.FromResult(context.UsageError($"--clusters: {ex.Message}")); }
+            }
             ConllTypeMap typeMap = ConllTypeMap.Identity;
             if (parse.GetValue(types) is { } spec)
             {

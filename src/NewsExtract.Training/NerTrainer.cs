@@ -16,13 +16,19 @@ internal sealed record NerTrainingOptions
     /// <summary>A feature seen in fewer training tokens than this is left out of the model.</summary>
     public int MinFeatureCount { get; init; } = 2;
 
+    /// <summary>The word cluster table of the cluster features (the Clusters group is on exactly when this is set).</summary>
+    public WordClusters? Clusters { get; init; }
+
+    /// <summary>The learning algorithm.</summary>
+    public NerAlgorithm Algorithm { get; init; } = NerAlgorithm.Sdca;
+
     /// <summary>SDCA L2 regularisation.</summary>
     public float L2 { get; init; } = 1e-5f;
 
     /// <summary>SDCA L1 regularisation (zero weights are kept out of the file only when a whole feature row is zero).</summary>
     public float L1 { get; init; }
 
-    /// <summary>SDCA passes over the data.</summary>
+    /// <summary>Passes over the data (SDCA or perceptron).</summary>
     public int Iterations { get; init; } = 30;
 
     /// <summary>Seed of the ML.NET context (the data shuffle between passes).</summary>
@@ -38,6 +44,15 @@ internal sealed record NerTrainingOptions
     public NerTrainingOptions WithoutVocabulary() => this with { Groups = Groups & ~NerFeatureGroups.Vocabulary };
 }
 
+/// <summary>The learning algorithm of the entity model.</summary>
+internal enum NerAlgorithm
+{
+    /// <summary>Maximum entropy by SDCA (Microsoft.ML), decoded as a maximum-entropy Markov model.</summary>
+    Sdca,
+    /// <summary>Averaged structured perceptron (<see cref="NerPerceptron"/>), decoded by Viterbi over summed scores.</summary>
+    Perceptron,
+}
+
 /// <summary>What a training run saw and how long it took.</summary>
 internal sealed record NerTrainingInfo(int Articles, int Tokens, int Entities, int CandidateFeatures, int Features, TimeSpan Elapsed);
 
@@ -49,6 +64,10 @@ internal sealed record NerTrainingInfo(int Articles, int Tokens, int Entities, i
 internal static class NerTrainer
 {
     public const string Algorithm = "SdcaMaximumEntropy (Microsoft.ML 5.0.1), one thread; previous-tag features (MEMM) when LabelContext is on";
+    public const string PerceptronAlgorithm = "averaged structured perceptron (NewsExtract.Training, no library), sentences shuffled by the seed each pass; previous-tag features as tag-bigram weights when LabelContext is on";
+
+    /// <summary>The algorithm line of the metrics file.</summary>
+    public static string Describe(NerTrainingOptions options) => options.Algorithm == NerAlgorithm.Perceptron ? PerceptronAlgorithm : Algorithm;
 
     private sealed class Row
     {
@@ -62,7 +81,7 @@ internal static class NerTrainer
     public static NerModel Train(IReadOnlyList<NerExample> examples, NerTrainingOptions options, Vocabularies vocabularies, out NerTrainingInfo info)
     {
         var clock = Stopwatch.StartNew();
-        var matrices = examples.Select(e => NerFeatures.Extract(e.Document, options.Groups, vocabularies)).ToArray();
+        var matrices = examples.Select(e => NerFeatures.Extract(e.Document, options.Groups, vocabularies, options.Clusters)).ToArray();
 
         // The feature dictionary: every hash seen in at least MinFeatureCount training tokens, in ascending order.
         bool context = (options.Groups & NerFeatureGroups.LabelContext) != 0;
@@ -91,6 +110,11 @@ internal static class NerTrainer
         Array.Sort(kept);
         var index = new Dictionary<uint, int>(kept.Length);
         for (int i = 0; i < kept.Length; i++) index[kept[i]] = i;
+        if (options.Algorithm == NerAlgorithm.Perceptron)
+        {
+            var (averaged, bias) = NerPerceptron.Train(examples, matrices, index, options);
+            return Pack(examples, options, kept, averaged, bias, tokenFeatures.Count, seen, clock, NerDecoding.GlobalScores, out info);
+        }
 
         var rows = new List<Row>(tokenFeatures.Count);
         int row = 0;
@@ -146,6 +170,14 @@ internal static class NerTrainer
                 for (int j = 0; j < idx.Length; j++) dense[idx[j] * classes + k] = values[j];
             }
         }
+        return Pack(examples, options, kept, dense, biases, rows.Count, seen, clock, NerDecoding.LocalProbabilities, out info);
+    }
+
+    // The model of a weight table (one row of NerTags.Count weights per kept feature), rounded as the file stores it.
+    private static NerModel Pack(IReadOnlyList<NerExample> examples, NerTrainingOptions options, uint[] kept, float[] dense, float[] biases,
+        int tokens, int seen, Stopwatch clock, NerDecoding decoding, out NerTrainingInfo info)
+    {
+        const int classes = NerTags.Count;
         var hashes = new List<uint>(kept.Length);
         var weights = new List<float>(dense.Length);
         for (int f = 0; f < kept.Length; f++)
@@ -159,7 +191,7 @@ internal static class NerTrainer
             // Rounded as the file stores them, so the model measured here is the model written.
             foreach (float x in w) weights.Add(NerModel.Stored(x));
         }
-        info = new NerTrainingInfo(examples.Count, rows.Count, examples.Sum(e => e.Tags.Count(NerTags.IsBegin)), seen, hashes.Count, clock.Elapsed);
-        return new NerModel(options.Groups, hashes.ToArray(), weights.ToArray(), biases.Select(NerModel.Stored).ToArray());
+        info = new NerTrainingInfo(examples.Count, tokens, examples.Sum(e => e.Tags.Count(NerTags.IsBegin)), seen, hashes.Count, clock.Elapsed);
+        return new NerModel(options.Groups, hashes.ToArray(), weights.ToArray(), biases.Select(NerModel.Stored).ToArray(), decoding, options.Clusters);
     }
 }

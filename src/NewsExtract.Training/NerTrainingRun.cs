@@ -149,16 +149,20 @@ internal static class NerTrainingRun
             w.WriteString("model", ModelFile);
             w.WriteString("sha256", Convert.ToHexStringLower(SHA256.HashData(model)));
             w.WriteNumber("bytes", model.Length);
-            w.WriteString("algorithm", NerTrainer.Algorithm);
-            w.WriteString("decoding", "Viterbi over the tag probabilities given the previous tag, with BIO constraints");
+            w.WriteString("algorithm", NerTrainer.Describe(options));
+            w.WriteString("decoding", options.Algorithm == NerAlgorithm.Perceptron
+                ? "Viterbi over the summed tag scores (tag bigrams through the previous-tag features), with BIO constraints"
+                : "Viterbi over the tag probabilities given the previous tag, with BIO constraints");
             w.WriteStartObject("hyperparameters");
             w.WriteString("featureGroups", options.Groups.ToString());
             w.WriteNumber("minFeatureCount", options.MinFeatureCount);
+            if (options.Algorithm != NerAlgorithm.Sdca) w.WriteString("algorithm", options.Algorithm.ToString().ToLowerInvariant());
             w.WriteString("l2", options.L2.ToString("R", CultureInfo.InvariantCulture));
             w.WriteString("l1", options.L1.ToString("R", CultureInfo.InvariantCulture));
             w.WriteNumber("iterations", options.Iterations);
             w.WriteNumber("seed", options.Seed);
             w.WriteBoolean("caseCopies", options.CaseCopies);
+            if (options.Clusters is { } clusters) w.WriteNumber("clusterWords", clusters.Count);
             w.WriteEndObject();
             w.WriteStartObject("training");
             w.WriteStartArray("data");

@@ -13,17 +13,20 @@ internal static class BioDecoder
     /// Decodes a segment of <paramref name="length"/> tokens. <paramref name="conditional"/> holds, per token i and
     /// previous tag p (p = <see cref="NerTags.Count"/> at i = 0), the probabilities of the <see cref="NerTags.Count"/>
     /// tags at index <c>(i * Contexts + p) * NerTags.Count + k</c>. Writes the tags and the probability of each
-    /// chosen tag given the chosen previous one.
+    /// chosen tag given the chosen previous one. With <paramref name="scores"/> (same layout) the path maximises the
+    /// sum of those scores instead of the product of the probabilities: the decoding of a globally trained model
+    /// (structured perceptron), whose scores are not log-probabilities.
     /// </summary>
-    public static void Decode(ReadOnlySpan<float> conditional, int length, Span<NerTag> tags, Span<float> chosen)
+    public static void Decode(ReadOnlySpan<float> conditional, int length, Span<NerTag> tags, Span<float> chosen, ReadOnlySpan<float> scores = default)
     {
         const int K = NerTags.Count;
         if (length <= 0) return;
         Span<double> score = stackalloc double[K];
         Span<double> next = stackalloc double[K];
         var back = length * K <= 4096 ? stackalloc byte[length * K] : new byte[length * K];
+        bool additive = !scores.IsEmpty;
         for (int k = 0; k < K; k++)
-            score[k] = NerTags.Allowed(null, (NerTag)k) ? Log(conditional[K * K + k]) : double.NegativeInfinity;
+            score[k] = NerTags.Allowed(null, (NerTag)k) ? (additive ? scores[K * K + k] : Log(conditional[K * K + k])) : double.NegativeInfinity;
         for (int i = 1; i < length; i++)
         {
             for (int k = 0; k < K; k++)
@@ -33,7 +36,8 @@ internal static class BioDecoder
                 for (int p = 0; p < K; p++)
                 {
                     if (!NerTags.Allowed((NerTag)p, (NerTag)k) || double.IsNegativeInfinity(score[p])) continue;
-                    double s = score[p] + Log(conditional[(i * Contexts + p) * K + k]);
+                    int at = (i * Contexts + p) * K + k;
+                    double s = score[p] + (additive ? scores[at] : Log(conditional[at]));
                     if (s > best) { best = s; arg = p; }
                 }
                 next[k] = best;
@@ -53,6 +57,16 @@ internal static class BioDecoder
             int p = i == 0 ? K : (int)tags[i - 1];
             chosen[i] = conditional[(i * Contexts + p) * K + (int)tags[i]];
         }
+    }
+
+    /// <summary>
+    /// Decodes a segment of <paramref name="length"/> tokens from additive scores (log-probabilities, or a globally
+    /// trained model's raw scores) in the layout of the conditional table: the path with the highest sum.
+    /// </summary>
+    public static void Decode(ReadOnlySpan<float> scores, int length, Span<NerTag> tags)
+    {
+        Span<float> unused = length <= 1024 ? stackalloc float[length] : new float[length];
+        Decode(scores, length, tags, unused, scores);
     }
 
     private static double Log(float p) => Math.Log(Math.Max(p, 1e-12f));

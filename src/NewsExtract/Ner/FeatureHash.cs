@@ -39,8 +39,14 @@ internal static class FeatureHash
 
     public static uint Of(ReadOnlySpan<char> text) => Add(Offset, text);
 
+    // The hash of each template number alone, the first step of every feature hash: computed once, not per feature.
+    private const int SeededTemplates = 64;
+    private static readonly uint[] TemplateSeeds = Enumerable.Range(0, SeededTemplates).Select(t => Add(Offset, (uint)t)).ToArray();
+
+    private static uint Seed(uint template) => template < SeededTemplates ? TemplateSeeds[template] : Add(Offset, template);
+
     /// <summary>The hash of a feature: its template number and up to three values.</summary>
-    public static uint Feature(uint template, uint a) => Add(Add(Offset, template), a);
+    public static uint Feature(uint template, uint a) => Add(Seed(template), a);
 
     public static uint Feature(uint template, uint a, uint b) => Add(Feature(template, a), b);
 

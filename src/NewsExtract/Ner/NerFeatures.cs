@@ -17,6 +17,11 @@ internal enum NerFeatureGroups : byte
     /// Markov model, decoded by Viterbi over the tag of the previous token.
     /// </summary>
     LabelContext = 4,
+    /// <summary>
+    /// Word cluster paths (<see cref="WordClusters"/>) of the token and its neighbours; the model file carries the
+    /// cluster table.
+    /// </summary>
+    Clusters = 8,
 }
 
 /// <summary>The feature hashes of every token of a document: token t has <c>Hashes[Offsets[t]..Offsets[t+1]]</c>.</summary>
@@ -68,13 +73,20 @@ internal static class NerFeatures
         TPrevTag = 25, TPrevTagShape = 26, TPrevTagRun = 27,
         TVocab = 30, TVocabAt = 31, TVocabShape = 32, TVocabSpan = 33, TTitleBefore = 34, TVocabAtLower = 35,
         TCommon = 36, TCommonAt = 37, TName = 38, TNameAt = 39, TTitleLine = 40, TTitleLineRun = 41, TDocRun = 42, TParticle = 43,
-        TDistrict = 44, TDistrictAt = 45, TRoleBefore = 46, TDateline = 47, TCaseless = 48;
+        TDistrict = 44, TDistrictAt = 45, TRoleBefore = 46, TDateline = 47, TCaseless = 48,
+        TCluster = 49, TClusterAt = 50, TClusterShape = 51;
+
+    // Cluster path prefix lengths read as features: of the token, of its neighbours at -1 and +1, at -2 and +2.
+    private static readonly int[] ClusterLengths = [4, 6, 8, 10, 12, 16];
+    private static readonly int[] NeighbourClusterLengths = [4, 8, 12];
+    private static readonly int[] FarClusterLengths = [6];
 
     /// <summary>
     /// Extracts the features of every token; <paramref name="vocabularies"/> serve the
-    /// <see cref="NerFeatureGroups.Vocabulary"/> group and are ignored without it.
+    /// <see cref="NerFeatureGroups.Vocabulary"/> group and are ignored without it; <paramref name="clusters"/> likewise
+    /// serve <see cref="NerFeatureGroups.Clusters"/>.
     /// </summary>
-    public static NerFeatureMatrix Extract(Document document, NerFeatureGroups groups, Vocabularies? vocabularies)
+    public static NerFeatureMatrix Extract(Document document, NerFeatureGroups groups, Vocabularies? vocabularies, WordClusters? clusters = null)
     {
         var tokens = document.Tokens;
         string text = document.Text;
@@ -99,6 +111,14 @@ internal static class NerFeatures
             shape[t] = casing[t] == Casing.Mixed ? ShapeHash(span) : FeatureHash.Add(ShapeHash(span), casing[t] == Casing.Lower ? '\u2193' : '\u2191');
         }
         bool Cap(int t) => casing[t] == Casing.Mixed && Capitalized(tokens[t].Span(text));
+
+        uint[]? clusterPath = null;
+        if ((groups & NerFeatureGroups.Clusters) != 0)
+        {
+            var table = clusters ?? throw new ArgumentNullException(nameof(clusters), "The cluster feature group needs a word cluster table.");
+            clusterPath = new uint[n];
+            for (int t = 0; t < n; t++) clusterPath[t] = table.PathOf(lower[t]);
+        }
 
         // Vocabulary: per token up to MaxVocabPerToken (category code, position-in-match) pairs.
         uint[]? vocab = null;
@@ -231,7 +251,9 @@ internal static class NerFeatures
             }
 
         var offsets = new int[n + 1];
-        var hashes = new List<uint>(n * 40);
+        // About 50 features a token in ordinary text, twice that in caseless segments: room enough not to grow.
+        bool anyCaseless = Array.IndexOf(casing, Casing.Lower) >= 0 || Array.IndexOf(casing, Casing.Upper) >= 0;
+        var hashes = new HashBuffer(n * (anyCaseless ? 128 : 64));
         for (int t = 0; t < n; t++)
         {
             offsets[t] = hashes.Count;
@@ -243,8 +265,12 @@ internal static class NerFeatures
             hashes.Add(FeatureHash.Feature(TWord, word[t]));
             hashes.Add(FeatureHash.Feature(TLower, lower[t]));
             hashes.Add(FeatureHash.Feature(TShape, shape[t]));
+            uint prefix = FeatureHash.Offset;  // the lowercase hash of span[..k], a character at a time
             for (int k = 1; k <= 3 && k < span.Length; k++)
-                hashes.Add(FeatureHash.Feature(TPrefix, (uint)k, FeatureHash.AddLower(FeatureHash.Offset, span[..k])));
+            {
+                prefix = FeatureHash.Add(prefix, char.ToLowerInvariant(span[k - 1]));
+                hashes.Add(FeatureHash.Feature(TPrefix, (uint)k, prefix));
+            }
             for (int k = 1; k <= 4 && k < span.Length; k++)
                 hashes.Add(FeatureHash.Feature(TSuffix, (uint)k, FeatureHash.AddLower(FeatureHash.Offset, span[^k..])));
             for (int d = -2; d <= 2; d++)
@@ -297,6 +323,19 @@ internal static class NerFeatures
                     if (Same(t, t + d) && district[t + d] != 0) hashes.Add(FeatureHash.Feature(TDistrictAt, (uint)(d + 2), district[t + d] >> 4));
             }
             if (dateline[t] != 0) hashes.Add(FeatureHash.Feature(TDateline, dateline[t]));
+            if (clusterPath is not null)
+            {
+                foreach (int length in ClusterLengths)
+                    hashes.Add(FeatureHash.Feature(TCluster, WordClusters.Prefix(clusterPath[t], length)));
+                hashes.Add(FeatureHash.Feature(TClusterShape, WordClusters.Prefix(clusterPath[t], 8), shape[t]));
+                for (int d = -2; d <= 2; d++)
+                {
+                    if (d == 0) continue;
+                    uint path = Same(t, t + d) ? clusterPath[t + d] : 0;
+                    foreach (int length in d is -1 or 1 ? NeighbourClusterLengths : FarClusterLengths)
+                        hashes.Add(FeatureHash.Feature(TClusterAt, (uint)(d + 2), Same(t, t + d) ? WordClusters.Prefix(path, length) : Sentinel + (uint)length));
+                }
+            }
             hashes.Add(FeatureHash.Feature(TPosition, (uint)Math.Min(position[t], 3)));
             if (position[t] == 0) hashes.Add(FeatureHash.Feature(TFirstShape, shape[t]));
             hashes.Add(FeatureHash.Feature(TKind, (uint)tokens[t].Kind));
@@ -351,7 +390,7 @@ internal static class NerFeatures
         offsets[n] = hashes.Count;
         var segmentStarts = new bool[n];
         for (int t = 0; t < n; t++) segmentStarts[t] = t == 0 || sentenceOf[t] != sentenceOf[t - 1];
-        return new NerFeatureMatrix(offsets, hashes.ToArray(), segmentStarts, shape, runPosition);
+        return new NerFeatureMatrix(offsets, hashes.Items, segmentStarts, shape, runPosition);
 
         bool Same(int t, int u) => u >= 0 && u < n && sentenceOf[u] == sentenceOf[t];
 
@@ -387,8 +426,35 @@ internal static class NerFeatures
         }
     }
 
+    // A growable array of feature hashes handed to the matrix as it is (the offsets say where the hashes end), so the
+    // hashes are not copied once more at the end as List.ToArray would.
+    private sealed class HashBuffer(int capacity)
+    {
+        public uint[] Items { get; private set; } = new uint[Math.Max(capacity, 16)];
+
+        public int Count { get; private set; }
+
+        public uint this[int i] => Items[i];
+
+        public void Add(uint hash)
+        {
+            if (Count == Items.Length)
+            {
+                var larger = new uint[Items.Length * 2];
+                Items.AsSpan().CopyTo(larger);
+                Items = larger;
+            }
+            Items[Count++] = hash;
+        }
+    }
+
     /// <summary>The number of label-context features per token and previous tag.</summary>
     public const int LabelFeatureCount = 3;
+
+    // The label-context hashes as far as they depend on the previous tag alone (FeatureHash.Feature step by step).
+    private static readonly uint[] PreviousTag = [.. Enumerable.Range(0, NerTags.Count + 1).Select(p => FeatureHash.Feature(TPrevTag, (uint)p))];
+    private static readonly uint[] PreviousTagShape = [.. Enumerable.Range(0, NerTags.Count + 1).Select(p => FeatureHash.Feature(TPrevTagShape, (uint)p))];
+    private static readonly uint[] PreviousTagRun = [.. Enumerable.Range(0, NerTags.Count + 1).Select(p => FeatureHash.Feature(TPrevTagRun, (uint)p))];
 
     /// <summary>
     /// The label-context features of token <paramref name="t"/> when the previous token has tag
@@ -396,10 +462,9 @@ internal static class NerFeatures
     /// </summary>
     public static void LabelFeatures(NerFeatureMatrix matrix, int t, int previous, Span<uint> result)
     {
-        uint p = (uint)previous;
-        result[0] = FeatureHash.Feature(TPrevTag, p);
-        result[1] = FeatureHash.Feature(TPrevTagShape, p, matrix.Shapes[t]);
-        result[2] = FeatureHash.Feature(TPrevTagRun, p, matrix.Runs[t]);
+        result[0] = PreviousTag[previous];
+        result[1] = FeatureHash.Add(PreviousTagShape[previous], matrix.Shapes[t]);
+        result[2] = FeatureHash.Add(PreviousTagRun[previous], matrix.Runs[t]);
     }
 
     private static bool Capitalized(ReadOnlySpan<char> span) => span.Length > 0 && char.IsUpper(span[0]);

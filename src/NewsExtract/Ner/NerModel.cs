@@ -15,12 +15,16 @@ namespace NewsExtract.Ner;
 /// names; the feature count; the feature hashes in ascending order; one bias per class; then per feature one
 /// weight per class. Format 2 stores biases and weights as IEEE half floats (the trainer rounds them to half
 /// precision before scoring, so the file gives exactly the model that was measured); format 1 stored 32-bit floats
-/// and is still read.
+/// and is still read. Format 3 is format 2 with a decoding byte after the feature groups byte (<see cref="NerDecoding"/>);
+/// a model decoded by local probabilities is still written as format 2, so its bytes do not change. With the cluster
+/// features, the word cluster table (<see cref="WordClusters.Write"/>) follows the decoding byte (format 3 only).
 /// </remarks>
 internal sealed class NerModel
 {
     public const string ResourceName = "NewsExtract.Resources.model/ner.bin";
-    private const byte FormatVersion = 2;
+    private const byte FormatVersion = 3;
+    private const byte LocalFormatVersion = 2;
+    private const float MinLogProbability = -27.631021f;  // log 1e-12: the decoder's floor for a probability
     private static ReadOnlySpan<byte> Magic => "NXNER"u8;
     private static readonly Lazy<NerModel> DefaultModel = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
 
@@ -34,8 +38,12 @@ internal sealed class NerModel
     /// A model from its parts: <paramref name="hashes"/> strictly ascending, <paramref name="weights"/> holding
     /// <see cref="NerTags.Count"/> weights per feature in that order, and one bias per class.
     /// </summary>
-    public NerModel(NerFeatureGroups groups, uint[] hashes, float[] weights, float[] biases)
+    public NerModel(NerFeatureGroups groups, uint[] hashes, float[] weights, float[] biases, NerDecoding decoding = NerDecoding.LocalProbabilities,
+        WordClusters? clusters = null)
     {
+        if (((groups & NerFeatureGroups.Clusters) != 0) != (clusters is not null))
+            throw new ArgumentException("A model has a word cluster table exactly when it uses the cluster features.", nameof(clusters));
+        if (!Enum.IsDefined(decoding)) throw new ArgumentException($"Unknown decoding {(int)decoding}.", nameof(decoding));
         if (biases.Length != NerTags.Count)
             throw new ArgumentException($"Expected {NerTags.Count} biases, got {biases.Length}.", nameof(biases));
         if (weights.Length != hashes.Length * NerTags.Count)
@@ -44,6 +52,8 @@ internal sealed class NerModel
             if (hashes[i] <= hashes[i - 1])
                 throw new ArgumentException("Feature hashes must be strictly ascending.", nameof(hashes));
         Groups = groups;
+        Decoding = decoding;
+        Clusters = clusters;
         _hashes = hashes;
         _weights = weights;
         _biases = biases;
@@ -63,6 +73,12 @@ internal sealed class NerModel
 
     public NerFeatureGroups Groups { get; }
 
+    /// <summary>How the class scores become a tag sequence.</summary>
+    public NerDecoding Decoding { get; }
+
+    /// <summary>The word cluster table of the cluster features, carried in the model file; null without them.</summary>
+    public WordClusters? Clusters { get; }
+
     public int FeatureCount => _hashes.Length;
 
     public ReadOnlySpan<uint> Hashes => _hashes;
@@ -74,7 +90,7 @@ internal sealed class NerModel
     /// <summary>The entities of a document, in text order.</summary>
     public List<NerSpan> Tag(Document document, Vocabularies? vocabularies = null)
     {
-        var features = NerFeatures.Extract(document, Groups, (Groups & NerFeatureGroups.Vocabulary) != 0 ? vocabularies ?? Vocabularies.Default : null);
+        var features = NerFeatures.Extract(document, Groups, (Groups & NerFeatureGroups.Vocabulary) != 0 ? vocabularies ?? Vocabularies.Default : null, Clusters);
         var tags = new NerTag[features.TokenCount];
         var chosen = new float[features.TokenCount];
         Decode(features, tags, chosen);
@@ -91,37 +107,67 @@ internal sealed class NerModel
         bool context = (Groups & NerFeatureGroups.LabelContext) != 0;
         Span<uint> labelFeatures = stackalloc uint[NerFeatures.LabelFeatureCount];
         Span<float> z = stackalloc float[K];
-        float[] conditional = [];
+        bool global = Decoding == NerDecoding.GlobalScores;
+        int longest = 0;
+        for (int first = 0; first < n;)
+        {
+            int end = first + 1;
+            while (end < n && !features.SegmentStarts[end]) end++;
+            longest = Math.Max(longest, end - first);
+            first = end;
+        }
+        // One score table for every segment, the size of the longest.
+        var scores = new float[longest * BioDecoder.Contexts * K];
+        Span<float> probabilities = stackalloc float[K];
         for (int first = 0; first < n;)
         {
             int end = first + 1;
             while (end < n && !features.SegmentStarts[end]) end++;
             int length = end - first;
-            if (conditional.Length < length * BioDecoder.Contexts * K) conditional = new float[length * BioDecoder.Contexts * K];
             for (int i = 0; i < length; i++)
             {
                 int t = first + i;
                 for (int p = 0; p < BioDecoder.Contexts; p++)
                 {
                     if ((i == 0) != (p == K)) continue;
-                    logits.AsSpan(t * K, K).CopyTo(z);
-                    if (context)
+                    Scores(features, logits, t, p, context, z, labelFeatures);
+                    // Viterbi adds log-probabilities (z less the log of the softmax normaliser: one logarithm a row,
+                    // floored like the decoder's probabilities) or, decoding globally, the raw scores.
+                    var row = scores.AsSpan((i * BioDecoder.Contexts + p) * K, K);
+                    if (global) z.CopyTo(row);
+                    else
                     {
-                        NerFeatures.LabelFeatures(features, t, p, labelFeatures);
-                        foreach (uint h in labelFeatures) Add(h, z);
+                        float logSum = LogSumExp(z);
+                        for (int k = 0; k < K; k++) row[k] = Math.Max(z[k] - logSum, MinLogProbability);
                     }
-                    Softmax(z, conditional.AsSpan((i * BioDecoder.Contexts + p) * K, K));
                     if (!context && i > 0)
                     {
                         // Without label context every previous tag gives the same row.
-                        for (int q = 1; q < K; q++) conditional.AsSpan((i * BioDecoder.Contexts) * K, K).CopyTo(conditional.AsSpan((i * BioDecoder.Contexts + q) * K, K));
+                        for (int q = 1; q < K; q++) row.CopyTo(scores.AsSpan((i * BioDecoder.Contexts + q) * K, K));
                         break;
                     }
                 }
             }
-            BioDecoder.Decode(conditional, length, tags.Slice(first, length), chosen.Slice(first, length));
+            BioDecoder.Decode(scores, length, tags.Slice(first, length));
+            // The probability of each chosen tag given the chosen previous one: the softmax of that one row.
+            for (int i = 0; i < length; i++)
+            {
+                int t = first + i;
+                Scores(features, logits, t, i == 0 ? K : (int)tags[t - 1], context, z, labelFeatures);
+                Softmax(z, probabilities);
+                chosen[t] = probabilities[(int)tags[t]];
+            }
             first = end;
         }
+    }
+
+    // The scores of token t's tags after previous tag p: its logits plus the label-context features.
+    private void Scores(NerFeatureMatrix features, float[] logits, int t, int p, bool context, Span<float> z, Span<uint> labelFeatures)
+    {
+        logits.AsSpan(t * NerTags.Count, NerTags.Count).CopyTo(z);
+        if (!context) return;
+        NerFeatures.LabelFeatures(features, t, p, labelFeatures);
+        foreach (uint h in labelFeatures) Add(h, z);
     }
 
     /// <summary>The class scores of one token's features (bias included), before the label context.</summary>
@@ -146,6 +192,16 @@ internal sealed class NerModel
         float sum = 0;
         for (int k = 0; k < z.Length; k++) { result[k] = MathF.Exp(z[k] - max); sum += result[k]; }
         for (int k = 0; k < z.Length; k++) result[k] /= sum;
+    }
+
+    // The log of the softmax normaliser, so that log p = z - it.
+    private static float LogSumExp(ReadOnlySpan<float> z)
+    {
+        float max = z[0];
+        for (int k = 1; k < z.Length; k++) max = Math.Max(max, z[k]);
+        float sum = 0;
+        for (int k = 0; k < z.Length; k++) sum += MathF.Exp(z[k] - max);
+        return max + MathF.Log(sum);
     }
 
     /// <summary>Index of a feature hash in the model, or -1 for a feature it never saw.</summary>
@@ -199,8 +255,12 @@ internal sealed class NerModel
     {
         using var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
         w.Write(Magic);
-        w.Write(FormatVersion);
+        bool format2 = Decoding == NerDecoding.LocalProbabilities && Clusters is null;
+        w.Write(format2 ? LocalFormatVersion : FormatVersion);
         w.Write((byte)Groups);
+        if (!format2) w.Write((byte)Decoding);
+        w.Flush();
+        Clusters?.Write(stream);
         w.Write(NerTags.Count);
         foreach (var name in NerTags.Names) w.Write(name);
         w.Write(_hashes.Length);
@@ -219,8 +279,12 @@ internal sealed class NerModel
             r.BaseStream.ReadExactly(magic);
             if (!magic.SequenceEqual(Magic)) throw new InvalidDataException($"{name} is not an entity model file (bad signature).");
             byte version = r.ReadByte();
-            if (version is not (1 or FormatVersion)) throw new InvalidDataException($"{name} has model format {version}; this library reads formats 1 and {FormatVersion}. Rebuild it with 'newsextract train'.");
+            if (version is not (1 or LocalFormatVersion or FormatVersion)) throw new InvalidDataException($"{name} has model format {version}; this library reads formats 1 to {FormatVersion}. Rebuild it with 'newsextract train'.");
             var groups = (NerFeatureGroups)r.ReadByte();
+            var decoding = version >= 3 ? (NerDecoding)r.ReadByte() : NerDecoding.LocalProbabilities;
+            if (!Enum.IsDefined(decoding)) throw new InvalidDataException($"{name} has decoding {(int)decoding}, unknown to this library.");
+            if (version < 3 && (groups & NerFeatureGroups.Clusters) != 0) throw new InvalidDataException($"{name}: format {version} has no cluster table but its feature groups say clusters.");
+            var clusters = (groups & NerFeatureGroups.Clusters) != 0 ? WordClusters.Read(r.BaseStream, name) : null;
             int classes = r.ReadInt32();
             if (classes != NerTags.Count) throw new InvalidDataException($"{name} has {classes} classes; expected {NerTags.Count}.");
             for (int k = 0; k < classes; k++)
@@ -232,10 +296,10 @@ internal sealed class NerModel
             if (count < 0 || count > 50_000_000) throw new InvalidDataException($"{name}: implausible feature count {count}.");
             var hashes = new uint[count];
             r.BaseStream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(hashes.AsSpan()));
-            var biases = ReadFloats(r.BaseStream, classes, half: version == 2);
-            var weights = ReadFloats(r.BaseStream, count * classes, half: version == 2);
+            var biases = ReadFloats(r.BaseStream, classes, half: version >= 2);
+            var weights = ReadFloats(r.BaseStream, count * classes, half: version >= 2);
             if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("The entity model is read on little-endian machines only.");
-            return new NerModel(groups, hashes, weights, biases);
+            return new NerModel(groups, hashes, weights, biases, decoding, clusters);
         }
         catch (EndOfStreamException ex)
         {
@@ -270,4 +334,21 @@ internal sealed class NerModel
             ?? throw new InvalidOperationException($"Embedded resource '{ResourceName}' is missing from the NewsExtract assembly; build the model with 'newsextract train' (it writes src/NewsExtract/Resources/model/ner.bin).");
         return Read(stream, "Resources/model/ner.bin");
     }
+}
+
+/// <summary>How a model's class scores become a tag sequence; stored in the model file (format 3).</summary>
+internal enum NerDecoding : byte
+{
+    /// <summary>
+    /// A maximum-entropy Markov model (SDCA): each token's scores are a softmax given the previous tag, and Viterbi
+    /// maximises the product of those probabilities.
+    /// </summary>
+    LocalProbabilities = 0,
+
+    /// <summary>
+    /// A globally trained model (averaged structured perceptron): Viterbi maximises the sum of the raw scores over
+    /// the sentence, the previous-tag features acting as tag-bigram weights. A span's score is still the mean of the
+    /// softmaxed local scores, a confidence and not a calibrated probability.
+    /// </summary>
+    GlobalScores = 1,
 }
