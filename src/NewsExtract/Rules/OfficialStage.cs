@@ -142,6 +142,15 @@ internal sealed class OfficialStage : IStage
                     sector = Sector.Party;
                     goto Name;
                 }
+                if (inst.End == 0 && t + 1 < sentence.EndToken && cats[t] is null && IsAcronym(doc.Tokens[t].Span(a.Text))
+                    && a.ModelPersons.ContainsKey(doc.Tokens[t + 1].Start))
+                {
+                    // "Peneliti LSI Rully Akbar": an acronym the vocabulary does not know, then the model's person.
+                    institution = doc.TokenText(t);
+                    sector = Sector.Other;
+                    t++;
+                    goto Name;
+                }
                 if (inst.End == 0 && t < sentence.EndToken
                     && a.Entities.FirstOrDefault(e => e.Source == EntitySource.Model && e.Type == EntityType.ORG && e.Start == doc.Tokens[t].Start) is { } modelOrg)
                 {
@@ -341,6 +350,13 @@ internal sealed class OfficialStage : IStage
     {
         if (s.IsEmpty || s.Length > 6) return false;
         foreach (char c in s) if (c is not ('I' or 'V' or 'X' or 'L')) return false;
+        return true;
+    }
+
+    private static bool IsAcronym(ReadOnlySpan<char> word)
+    {
+        if (word.Length is < 2 or > 6) return false;
+        foreach (char c in word) if (!char.IsUpper(c)) return false;
         return true;
     }
 
