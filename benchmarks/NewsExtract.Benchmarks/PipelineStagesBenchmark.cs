@@ -110,6 +110,46 @@ public class StageAloneBenchmark
 }
 
 /// <summary>
+/// The time this thread has run on a CPU (clock_gettime CLOCK_THREAD_CPUTIME_ID), so that per-stage figures on a shared
+/// machine count this work only, not the time other processes held the core; wall clock where that clock is missing.
+/// </summary>
+internal sealed class ThreadClock
+{
+    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]
+    private struct Timespec { public long Seconds; public long Nanoseconds; }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "clock_gettime")]
+    private static extern int ClockGetTime(int clock, out Timespec value);
+
+    private const int ThreadCpuTime = 3;
+    private static readonly bool HasCpuClock = OperatingSystem.IsLinux() && Probe();
+    private readonly Stopwatch _wall = Stopwatch.StartNew();
+    private readonly TimeSpan _start;
+
+    private ThreadClock() => _start = Now();
+
+    public static string Kind => HasCpuClock ? "thread CPU time" : "wall clock";
+
+    public static ThreadClock Start() => new();
+
+    public TimeSpan Elapsed => HasCpuClock ? Now() - _start : _wall.Elapsed;
+
+    private static bool Probe()
+    {
+        try { return ClockGetTime(ThreadCpuTime, out _) == 0; }
+        catch (DllNotFoundException) { return false; }
+        catch (EntryPointNotFoundException) { return false; }
+    }
+
+    private static TimeSpan Now()
+    {
+        if (!HasCpuClock) return TimeSpan.Zero;
+        ClockGetTime(ThreadCpuTime, out var t);
+        return TimeSpan.FromTicks(t.Seconds * TimeSpan.TicksPerSecond + t.Nanoseconds / 100);
+    }
+}
+
+/// <summary>
 /// <c>stages</c>: a plain loop (no BenchmarkDotNet) that times each part of the pipeline over the corpus a few times
 /// and prints the cost per article and the share of the total: where the time goes, without a profiler.
 /// </summary>
@@ -133,7 +173,7 @@ internal static class StageBreakdownCommand
             bool warm = round == 0;
             foreach (var text in texts)
             {
-                var w = Stopwatch.StartNew();
+                var w = ThreadClock.Start();
                 var norm = TextNormalizer.Normalize(text);
                 var t1 = w.Elapsed;
                 var tokens = Tokenizer.Tokenize(norm.Text);
@@ -160,7 +200,7 @@ internal static class StageBreakdownCommand
         }
         double total = times.Values.Sum(t => t.TotalMilliseconds);
         int n = texts.Count * rounds;
-        Console.WriteLine($"{texts.Count} articles x {rounds} rounds; total {total / n * 1000:0} us per article ({n / (total / 1000):0} articles/s on this thread)");
+        Console.WriteLine($"{texts.Count} articles x {rounds} rounds; total {total / n * 1000:0} us per article ({n / (total / 1000):0} articles/s on this thread); {ThreadClock.Kind}, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
         Console.WriteLine($"{"part",-18} {"us/article",11} {"share",7}");
         foreach (var (name, t) in times.OrderByDescending(kv => kv.Value))
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-18} {t.TotalMilliseconds / n * 1000,11:0} {t.TotalMilliseconds / total,7:P1}"));
