@@ -29,13 +29,13 @@ internal sealed class CandidateStage : IStage
         _patterns = patterns;
         _vocabularies = vocabularies;
         _people = new PersonReader(vocabularies);
-        _partnerAt = AnchoredAtStart(patterns["candidates.partner"]);
-        _partnerReverseAt = AnchoredAtStart(patterns["candidates.partner_reverse"]);
+        _partnerAt = AnchoredAtStart(patterns, "candidates.partner");
+        _partnerReverseAt = AnchoredAtStart(patterns, "candidates.partner_reverse");
     }
 
     // A pattern that only counts when it matches right where the search starts ("Anies, yang berpasangan dengan"
     // right after the name): anchored with \G, it is tried there alone instead of at each of the next 40 characters.
-    private static Regex AnchoredAtStart(Regex pattern) => new("\\G(?:" + pattern + ")", pattern.Options, pattern.MatchTimeout);
+    private static Regex AnchoredAtStart(PatternLibrary patterns, string name) => patterns.Derive("\\G(?:" + patterns[name] + ")", patterns[name].Options);
 
     /// <summary>A pair as written in one place; a single candidate ("cagub Dedi Mulyadi") has no deputy.</summary>
     private sealed record PairMention(PersonMention Head, PersonMention? Deputy, int Start, int End, int Sentence, string? Label)
