@@ -134,6 +134,9 @@ internal sealed class ThreadClock
 
     public TimeSpan Elapsed => HasCpuClock ? Now() - _start : _wall.Elapsed;
 
+    /// <summary>This thread's CPU time since it started (zero without the clock).</summary>
+    public TimeSpan Total => Now();
+
     private static bool Probe()
     {
         try { return ClockGetTime(ThreadCpuTime, out _) == 0; }
