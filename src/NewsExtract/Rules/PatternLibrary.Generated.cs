@@ -100,6 +100,13 @@ internal sealed partial class PatternLibrary
         (RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, P84) => G84(),
         (RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, P85) => G85(),
         (RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, P86) => G86(),
+        (RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, P87) => G87(),
+        (RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, P88) => G88(),
+        (RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, P89) => G89(),
+        (RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, P90) => G90(),
+        (RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, P91) => G91(),
+        (RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, P92) => G92(),
+        (RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, P93) => G93(),
         _ => null,
     };
 
@@ -223,231 +230,259 @@ internal sealed partial class PatternLibrary
     [GeneratedRegex(P29, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G29();
 
-    private const string P30 = "(?<amount>(?:(?<num>(?:\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?))(?:\\s*(?<scale>(?:ribu|rb|juta|jt|miliar|milyar|triliun))\\b)?|(?<word>(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|dua belas|tiga belas|empat belas|lima belas|enam belas|tujuh belas|delapan belas|sembilan belas|dua puluh|tiga puluh|empat puluh|lima puluh|seratus))\\b))\\s+(?:orang\\s+)?(?<unit>pemilih|daftar pemilih|DPT|DPTb|DPK|DPS)(?![\\p{L}])";
+    private const string P30 = "\\b(?:Pilkada|Pilgub|Pilwalkot|Pilwali|Pilbup|Pemilukada|Pemilihan\\s+Kepala\\s+Daerah|Pemilihan\\s+(?:Gubernur|Bupati|Wali\\s?kota)|cagub|cawagub|cabup|cawabup|cawalkot|cawawalkot|calon\\s+(?:wakil\\s+)?(?:gubernur|bupati|wali\\s?kota))\\b";
     [GeneratedRegex(P30, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G30();
 
-    private const string P31 = "(?<unit>DPT|DPS|DPTb|jumlah pemilih|daftar pemilih tetap(?:\\s*\\(DPT\\))?|pemilih terdaftar)\\s+(?:\\S+\\s+){0,4}?(?:sebanyak|sejumlah|mencapai|tercatat|berjumlah|yakni|sebesar|ada)\\s+(?<amount>(?:(?<num>(?:\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?))(?:\\s*(?<scale>(?:ribu|rb|juta|jt|miliar|milyar|triliun))\\b)?|(?<word>(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|dua belas|tiga belas|empat belas|lima belas|enam belas|tujuh belas|delapan belas|sembilan belas|dua puluh|tiga puluh|empat puluh|lima puluh|seratus))\\b))(?:\\s+(?:orang|jiwa|pemilih))?(?![\\p{L}\\d])";
+    private const string P31 = "\\b(?:Pemilu|Pilpres|Pileg|Pemilihan\\s+(?:Umum|Presiden|Legislatif)|capres|cawapres|caleg)\\b";
     [GeneratedRegex(P31, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G31();
 
-    private const string P32 = "(?<amount>(?:(?<num>(?:\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?))(?:\\s*(?<scale>(?:ribu|rb|juta|jt|miliar|milyar|triliun))\\b)?|(?<word>(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|dua belas|tiga belas|empat belas|lima belas|enam belas|tujuh belas|delapan belas|sembilan belas|dua puluh|tiga puluh|empat puluh|lima puluh|seratus))\\b))\\s+(?<unit>suara)(?![\\p{L}])";
+    private const string P32 = "(?<amount>(?:(?<num>(?:\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?))(?:\\s*(?<scale>(?:ribu|rb|juta|jt|miliar|milyar|triliun))\\b)?|(?<word>(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|dua belas|tiga belas|empat belas|lima belas|enam belas|tujuh belas|delapan belas|sembilan belas|dua puluh|tiga puluh|empat puluh|lima puluh|seratus))\\b))\\s+(?:orang\\s+)?(?<unit>pemilih|daftar pemilih|DPT|DPTb|DPK|DPS)(?![\\p{L}])";
     [GeneratedRegex(P32, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G32();
 
-    private const string P33 = "suara\\s*(?:\\(|atau|,|dengan persentase|setara)\\s*(?<amount>(?:\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?))\\s*(?<unit>persen|%)";
+    private const string P33 = "(?<unit>DPT|DPS|DPTb|jumlah pemilih|daftar pemilih tetap(?:\\s*\\(DPT\\))?|pemilih terdaftar)\\s+(?:\\S+\\s+){0,4}?(?:sebanyak|sejumlah|mencapai|tercatat|berjumlah|yakni|sebesar|ada)\\s+(?<amount>(?:(?<num>(?:\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?))(?:\\s*(?<scale>(?:ribu|rb|juta|jt|miliar|milyar|triliun))\\b)?|(?<word>(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|dua belas|tiga belas|empat belas|lima belas|enam belas|tujuh belas|delapan belas|sembilan belas|dua puluh|tiga puluh|empat puluh|lima puluh|seratus))\\b))(?:\\s+(?:orang|jiwa|pemilih))?(?![\\p{L}\\d])";
     [GeneratedRegex(P33, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G33();
 
-    private const string P34 = "(?<amount>(?:(?<num>(?:\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?))(?:\\s*(?<scale>(?:ribu|rb|juta|jt|miliar|milyar|triliun))\\b)?|(?<word>(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|dua belas|tiga belas|empat belas|lima belas|enam belas|tujuh belas|delapan belas|sembilan belas|dua puluh|tiga puluh|empat puluh|lima puluh|seratus))\\b))\\s+(?<unit>TPS|tempat pemungutan suara)(?![\\p{L}])";
+    private const string P34 = "(?<amount>(?:(?<num>(?:\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?))(?:\\s*(?<scale>(?:ribu|rb|juta|jt|miliar|milyar|triliun))\\b)?|(?<word>(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|dua belas|tiga belas|empat belas|lima belas|enam belas|tujuh belas|delapan belas|sembilan belas|dua puluh|tiga puluh|empat puluh|lima puluh|seratus))\\b))\\s+(?<unit>suara)(?![\\p{L}])";
     [GeneratedRegex(P34, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G34();
 
-    private const string P35 = "(?<amount>(?:(?<num>(?:\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?))(?:\\s*(?<scale>(?:ribu|rb|juta|jt|miliar|milyar|triliun))\\b)?|(?<word>(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|dua belas|tiga belas|empat belas|lima belas|enam belas|tujuh belas|delapan belas|sembilan belas|dua puluh|tiga puluh|empat puluh|lima puluh|seratus))\\b))\\s+(?<unit>kursi)(?![\\p{L}])";
+    private const string P35 = "suara\\s*(?:\\(|atau|,|dengan persentase|setara)\\s*(?<amount>(?:\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?))\\s*(?<unit>persen|%)";
     [GeneratedRegex(P35, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G35();
 
-    private const string P36 = "kursi\\s*(?:\\(|atau|,|setara|dengan)\\s*(?<amount>(?:\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?))\\s*(?<unit>persen|%)";
+    private const string P36 = "(?<amount>(?:(?<num>(?:\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?))(?:\\s*(?<scale>(?:ribu|rb|juta|jt|miliar|milyar|triliun))\\b)?|(?<word>(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|dua belas|tiga belas|empat belas|lima belas|enam belas|tujuh belas|delapan belas|sembilan belas|dua puluh|tiga puluh|empat puluh|lima puluh|seratus))\\b))\\s+(?<unit>TPS|tempat pemungutan suara)(?![\\p{L}])";
     [GeneratedRegex(P36, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G36();
 
-    private const string P37 = "(?<amount>(?:(?<num>(?:\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?))(?:\\s*(?<scale>(?:ribu|rb|juta|jt|miliar|milyar|triliun))\\b)?|(?<word>(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|dua belas|tiga belas|empat belas|lima belas|enam belas|tujuh belas|delapan belas|sembilan belas|dua puluh|tiga puluh|empat puluh|lima puluh|seratus))\\b))\\s+(?:orang\\s+)?(?<unit>pantarlih|petugas pantarlih|petugas KPPS|anggota KPPS|KPPS|petugas PPS|anggota PPS|anggota PPK|petugas PPK|pengawas TPS|PTPS|petugas pemutakhiran|petugas TPS|petugas ad hoc|badan ad hoc)(?![\\p{L}])";
+    private const string P37 = "(?<amount>(?:(?<num>(?:\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?))(?:\\s*(?<scale>(?:ribu|rb|juta|jt|miliar|milyar|triliun))\\b)?|(?<word>(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|dua belas|tiga belas|empat belas|lima belas|enam belas|tujuh belas|delapan belas|sembilan belas|dua puluh|tiga puluh|empat puluh|lima puluh|seratus))\\b))\\s+(?<unit>kursi)(?![\\p{L}])";
     [GeneratedRegex(P37, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G37();
 
-    private const string P38 = "(?<amount>(?:(?<num>(?:\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?))(?:\\s*(?<scale>(?:ribu|rb|juta|jt|miliar|milyar|triliun))\\b)?|(?<word>(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|dua belas|tiga belas|empat belas|lima belas|enam belas|tujuh belas|delapan belas|sembilan belas|dua puluh|tiga puluh|empat puluh|lima puluh|seratus))\\b))\\s+(?:lembar\\s+)?(?<unit>surat suara)(?![\\p{L}])";
+    private const string P38 = "kursi\\s*(?:\\(|atau|,|setara|dengan)\\s*(?<amount>(?:\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?))\\s*(?<unit>persen|%)";
     [GeneratedRegex(P38, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G38();
 
-    private const string P39 = "(?<unit>Rp\\.?)\\s*(?<amount>(?:\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?)(?:\\s*(?<scale>(?:ribu|rb|juta|jt|miliar|milyar|triliun)))?)(?![\\p{L}\\d])";
+    private const string P39 = "(?<amount>(?:(?<num>(?:\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?))(?:\\s*(?<scale>(?:ribu|rb|juta|jt|miliar|milyar|triliun))\\b)?|(?<word>(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|dua belas|tiga belas|empat belas|lima belas|enam belas|tujuh belas|delapan belas|sembilan belas|dua puluh|tiga puluh|empat puluh|lima puluh|seratus))\\b))\\s+(?:orang\\s+)?(?<unit>pantarlih|petugas pantarlih|petugas KPPS|anggota KPPS|KPPS|petugas PPS|anggota PPS|anggota PPK|petugas PPK|pengawas TPS|PTPS|petugas pemutakhiran|petugas TPS|petugas ad hoc|badan ad hoc)(?![\\p{L}])";
     [GeneratedRegex(P39, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G39();
 
-    private const string P40 = "(?<amount>(?:\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?))\\s*(?<scale>ribu|juta|miliar|milyar|triliun)\\s+(?<unit>rupiah)";
+    private const string P40 = "(?<amount>(?:(?<num>(?:\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?))(?:\\s*(?<scale>(?:ribu|rb|juta|jt|miliar|milyar|triliun))\\b)?|(?<word>(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|dua belas|tiga belas|empat belas|lima belas|enam belas|tujuh belas|delapan belas|sembilan belas|dua puluh|tiga puluh|empat puluh|lima puluh|seratus))\\b))\\s+(?:lembar\\s+)?(?<unit>surat suara)(?![\\p{L}])";
     [GeneratedRegex(P40, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G40();
 
-    private const string P41 = "(?<unit>partisipasi(?:\\s+pemilih|\\s+masyarakat)?)\\s+(?:\\S+\\s+){0,5}?(?<amount>(?:\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?))\\s*(?:persen|%)";
+    private const string P41 = "(?<unit>Rp\\.?)\\s*(?<amount>(?:\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?)(?:\\s*(?<scale>(?:ribu|rb|juta|jt|miliar|milyar|triliun)))?)(?![\\p{L}\\d])";
     [GeneratedRegex(P41, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G41();
 
-    private const string P42 = "Pilwali(?:kota)?|Pilwalkot|Pilkada\\s+Kota|(?:Pemilihan|calon)\\s+Wali\\s*kota(?:\\s+dan\\s+(?:calon\\s+)?Wakil\\s+Wali\\s*kota)?|cawalkot|Wali\\s*kota(?:\\s+dan\\s+Wakil\\s+Wali\\s*kota)?";
+    private const string P42 = "(?<amount>(?:\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?))\\s*(?<scale>ribu|juta|miliar|milyar|triliun)\\s+(?<unit>rupiah)";
     [GeneratedRegex(P42, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G42();
 
-    private const string P43 = "Pilbup|Pilkada\\s+Kabupaten|Pilkada\\s+Kab\\.?|(?:Pemilihan|calon)\\s+Bupati(?:\\s+dan\\s+(?:calon\\s+)?Wakil\\s+Bupati)?|cabup|Bupati(?:\\s+dan\\s+Wakil\\s+Bupati)?";
+    private const string P43 = "(?<unit>partisipasi(?:\\s+pemilih|\\s+masyarakat)?)\\s+(?:\\S+\\s+){0,5}?(?<amount>(?:\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?))\\s*(?:persen|%)";
     [GeneratedRegex(P43, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G43();
 
-    private const string P44 = "Pilgub|(?:Pemilihan|calon)\\s+Gubernur(?:\\s+dan\\s+(?:calon\\s+)?Wakil\\s+Gubernur)?|cagub|Gubernur(?:\\s+dan\\s+Wakil\\s+Gubernur)?";
+    private const string P44 = "Pilwali(?:kota)?|Pilwalkot|Pilkada\\s+Kota|(?:Pemilihan|calon)\\s+Wali\\s*kota(?:\\s+dan\\s+(?:calon\\s+)?Wakil\\s+Wali\\s*kota)?|cawalkot|Wali\\s*kota(?:\\s+dan\\s+Wakil\\s+Wali\\s*kota)?";
     [GeneratedRegex(P44, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G44();
 
-    private const string P45 = "Pilpres|Pemilihan\\s+Presiden|calon\\s+presiden|capres|cawapres|Presiden\\s+dan\\s+Wakil\\s+Presiden|pasangan\\s+capres";
+    private const string P45 = "Pilbup|Pilkada\\s+Kabupaten|Pilkada\\s+Kab\\.?|(?:Pemilihan|calon)\\s+Bupati(?:\\s+dan\\s+(?:calon\\s+)?Wakil\\s+Bupati)?|cabup|Bupati(?:\\s+dan\\s+Wakil\\s+Bupati)?";
     [GeneratedRegex(P45, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G45();
 
-    private const string P46 = "DPR\\s*RI|anggota\\s+DPR(?!D)|caleg\\s+DPR(?!D)|kursi\\s+DPR(?!D)";
+    private const string P46 = "Pilgub|(?:Pemilihan|calon)\\s+Gubernur(?:\\s+dan\\s+(?:calon\\s+)?Wakil\\s+Gubernur)?|cagub|Gubernur(?:\\s+dan\\s+Wakil\\s+Gubernur)?";
     [GeneratedRegex(P46, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G46();
 
-    private const string P47 = "DPRD(?:\\s+(?:Provinsi|Kabupaten|Kota|Kab\\.?))?|caleg\\s+DPRD|Pileg";
+    private const string P47 = "Pilpres|Pemilihan\\s+Presiden|calon\\s+presiden|capres|cawapres|Presiden\\s+dan\\s+Wakil\\s+Presiden|pasangan\\s+capres";
     [GeneratedRegex(P47, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G47();
 
-    private const string P48 = "DPD\\s*RI|calon\\s+(?:anggota\\s+)?DPD|senator";
+    private const string P48 = "DPR\\s*RI|anggota\\s+DPR(?!D)|caleg\\s+DPR(?!D)|kursi\\s+DPR(?!D)";
     [GeneratedRegex(P48, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G48();
 
-    private const string P49 = "Pilkada|Pemilihan\\s+Kepala\\s+Daerah|Pemilihan\\s+Serentak|Pemilukada";
+    private const string P49 = "DPRD(?:\\s+(?:Provinsi|Kabupaten|Kota|Kab\\.?))?|caleg\\s+DPRD|Pileg";
     [GeneratedRegex(P49, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G49();
 
-    private const string P50 = "(?:Pilkada|Pemilu|Pilpres|Pileg|Pilgub|Pilbup|Pilwali|Pilwalkot|Pemilihan|pemilihan\\s+kepala\\s+daerah)(?:\\s+[\\p{L}.]+){0,4}?\\s+(?:Tahun\\s+|th\\.?\\s+)?(?<year>(?:(?:19|20)\\d{2}))(?!\\d)";
+    private const string P50 = "DPD\\s*RI|calon\\s+(?:anggota\\s+)?DPD|senator";
     [GeneratedRegex(P50, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G50();
 
-    private const string P51 = "periode\\s+(?<from>(?:(?:19|20)\\d{2}))\\s*[-\u2013]\\s*(?<to>(?:(?:19|20)\\d{2}))";
+    private const string P51 = "Pilkada|Pemilihan\\s+Kepala\\s+Daerah|Pemilihan\\s+Serentak|Pemilukada";
     [GeneratedRegex(P51, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G51();
 
-    private const string P52 = "pasangan\\s+calon|paslon|pasangan|kandidat|calon|duet|Pasangan\\s+nomor|pasangan\\s+petahana|pasangan\\s+incumbent";
+    private const string P52 = "(?:Pilkada|Pemilu|Pilpres|Pileg|Pilgub|Pilbup|Pilwali|Pilwalkot|Pemilihan|pemilihan\\s+kepala\\s+daerah)(?:\\s+[\\p{L}.]+){0,4}?\\s+(?:Tahun\\s+|th\\.?\\s+)?(?<year>(?:(?:19|20)\\d{2}))(?!\\d)";
     [GeneratedRegex(P52, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G52();
 
-    private const string P53 = "(?:nomor|nomer|no\\.?)\\s*(?:urut|undian)?\\s*(?<n>\\d{1,2}|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)(?![\\p{L}\\d/])";
+    private const string P53 = "periode\\s+(?<from>(?:(?:19|20)\\d{2}))\\s*[-\u2013]\\s*(?<to>(?:(?:19|20)\\d{2}))";
     [GeneratedRegex(P53, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G53();
 
-    private const string P54 = "(?:nomor|nomer)\\s+(?:urut|undian)\\s*(?<n>\\d{1,2}|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)(?![\\p{L}\\d/])";
+    private const string P54 = "\\b(?:capres|cawapres|calon\\s+(?:wakil\\s+)?presiden|bakal\\s+calon\\s+presiden|pasangan\\s+capres)\\s+(?:(?:nomor\\s+urut\\s+)?\\d+\\s*,?\\s*)?(?-i:\\p{Lu}\\p{Ll}+)";
     [GeneratedRegex(P54, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G54();
 
-    private const string P55 = "nomor\\s+antre(?:an)?|undian\\s+topik|undian\\s+tema|PKPU\\s+(?:Nomor|No)|Peraturan|Undang|UU\\s|Keputusan|SK\\s|Kodim|Korem|Dandim|Danrem|Nomor\\s+\\d+\\s+Tahun";
+    private const string P55 = "pasangan\\s+calon|paslon|pasangan|kandidat|calon|duet|Pasangan\\s+nomor|pasangan\\s+petahana|pasangan\\s+incumbent";
     [GeneratedRegex(P55, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G55();
 
-    private const string P56 = "diusung(?:\\s+oleh)?|didukung(?:\\s+oleh)?|usungan|pengusung(?:nya)?|partai\\s+pengusung|diusulkan\\s+oleh|dicalonkan(?:\\s+oleh)?|mendapat(?:kan)?\\s+dukungan(?:\\s+(?:dari|partai))?|mengantongi\\s+dukungan|berkoalisi\\s+dengan|koalisi";
+    private const string P56 = "(?:nomor|nomer|no\\.?)\\s*(?:urut|undian)?\\s*(?<n>\\d{1,2}|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)(?![\\p{L}\\d/])";
     [GeneratedRegex(P56, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G56();
 
-    private const string P57 = "petahana|incumbent|inkumben";
+    private const string P57 = "(?:nomor|nomer)\\s+(?:urut|undian)\\s*(?<n>\\d{1,2}|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)(?![\\p{L}\\d/])";
     [GeneratedRegex(P57, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G57();
 
-    private const string P58 = "(?:alias\\s+|(?:atau\\s+)?(?:yang\\s+)?(?:(?:kerap|akrab|biasa|lebih\\s+dikenal|dikenal)\\s+)?(?:dipanggil|disapa|disebut|dengan\\s+sapaan|sapaan(?:\\s+akrab(?:nya)?)?))\\s+";
+    private const string P58 = "nomor\\s+antre(?:an)?|undian\\s+topik|undian\\s+tema|PKPU\\s+(?:Nomor|No)|Peraturan|Undang|UU\\s|Keputusan|SK\\s|Kodim|Korem|Dandim|Danrem|Nomor\\s+\\d+\\s+Tahun";
     [GeneratedRegex(P58, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G58();
 
-    private const string P59 = "(?:sejumlah|beberapa|\\d+)\\s+partai(?:\\s+politik)?\\s+(?:non[- ]?parlemen|non[- ]?seat|lain(?:nya)?|gurem)";
+    private const string P59 = "diusung(?:\\s+oleh)?|didukung(?:\\s+oleh)?|usungan|pengusung(?:nya)?|partai\\s+pengusung|diusulkan\\s+oleh|dicalonkan(?:\\s+oleh)?|mendapat(?:kan)?\\s+dukungan(?:\\s+(?:dari|partai))?|mengantongi\\s+dukungan|berkoalisi\\s+dengan|koalisi";
     [GeneratedRegex(P59, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G59();
 
-    private const string P60 = "(?:mendapat(?:kan)?|memperoleh|meraih|menempati|mengambil|mencabut|dapat|berhak atas|kebagian|bernomor|dengan)\\s*(?:nomor|nomer|no\\.?)?\\s*(?:urut|undian)?\\s*$";
+    private const string P60 = "petahana|incumbent|inkumben";
     [GeneratedRegex(P60, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G60();
 
-    private const string P61 = "^\\s*(?:diraih|didapat(?:kan)?|ditempati|jatuh\\s+(?:ke(?:pada)?|pada)|menjadi\\s+milik|untuk|adalah|yaitu|yakni|:|,)\\s*(?:oleh\\s+)?(?:pasangan|paslon)?";
+    private const string P61 = "(?:alias\\s+|(?:atau\\s+)?(?:yang\\s+)?(?:(?:kerap|akrab|biasa|lebih\\s+dikenal|dikenal)\\s+)?(?:dipanggil|disapa|disebut|dengan\\s+sapaan|sapaan(?:\\s+akrab(?:nya)?)?))\\s+";
     [GeneratedRegex(P61, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G61();
 
-    private const string P62 = "\\s*,?\\s*(?:yang\\s+)?(?:berpasangan\\s+dengan|dipasangkan\\s+dengan|menggandeng|berduet\\s+dengan|berdampingan\\s+dengan|didampingi(?:\\s+oleh)?\\s+(?:cawapres|cawagub|cawabup|cawawalkot|wakilnya)|(?:dan|bersama|dengan)\\s+(?:pasangan(?:nya)?|wakilnya)|pasangan)\\s*,?\\s+";
+    private const string P62 = "(?:sejumlah|beberapa|\\d+)\\s+partai(?:\\s+politik)?\\s+(?:non[- ]?parlemen|non[- ]?seat|lain(?:nya)?|gurem)";
     [GeneratedRegex(P62, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G62();
 
-    private const string P63 = "^\\s*(?:Tahun|th\\.?|/)";
+    private const string P63 = "(?:mendapat(?:kan)?|memperoleh|meraih|menempati|mengambil|mencabut|dapat|berhak atas|kebagian|bernomor|dengan)\\s*(?:nomor|nomer|no\\.?)?\\s*(?:urut|undian)?\\s*$";
     [GeneratedRegex(P63, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G63();
 
-    private const string P64 = "\\b(?:sedangkan|sementara|adapun)\\b";
+    private const string P64 = "^\\s*(?:diraih|didapat(?:kan)?|ditempati|jatuh\\s+(?:ke(?:pada)?|pada)|menjadi\\s+milik|untuk|adalah|yaitu|yakni|:|,)\\s*(?:oleh\\s+)?(?:pasangan|paslon)?";
     [GeneratedRegex(P64, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G64();
 
-    private const string P65 = "\\b(?:koalisi|gabungan)\\b";
+    private const string P65 = "\\s*,?\\s*(?:yang\\s+)?(?:berpasangan\\s+dengan|dipasangkan\\s+dengan|menggandeng|berduet\\s+dengan|berdampingan\\s+dengan|didampingi(?:\\s+oleh)?\\s+(?:cawapres|cawagub|cawabup|cawawalkot|wakilnya)|(?:dan|bersama|dengan)\\s+(?:pasangan(?:nya)?|wakilnya)|pasangan)\\s*,?\\s+";
     [GeneratedRegex(P65, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G65();
 
-    private const string P66 = "\\b(?:(?:bakal\\s+)?(?:calon|bacalon)\\s+(?<deputy>wakil\\s+)?(?:gubernur|bupati|wali\\s*kota|walikota|presiden)|(?:ba)?(?:cagub|cabup|cawalkot|capres|cawali)|(?<deputy>(?:ba)?(?:cawagub|cawabup|cawawalkot|cawapres))|petahana|incumbent|inkumben|kandidat\\s+(?<deputy>wakil\\s+)?(?:gubernur|bupati|wali\\s*kota|presiden))\\b";
+    private const string P66 = "^\\s*(?:Tahun|th\\.?|/)";
     [GeneratedRegex(P66, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G66();
 
-    private const string P67 = "^(?:DKI|Provinsi|Kota|Kabupaten|Kab\\.?|nomor|nomer|no\\.?|urut|\\d{1,2}|satu|dua|tiga|empat|lima|petahana|incumbent|,|:|\\(|yakni|yaitu|ialah|adalah)$";
+    private const string P67 = "\\b(?:sedangkan|sementara|adapun)\\b";
     [GeneratedRegex(P67, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G67();
 
-    private const string P68 = "(?:\\bsebagai|,?\\s*\\byang(?:\\s+juga)?(?:\\s+(?:merupakan|menjadi|adalah))?|,?\\s*\\bselaku|,)\\s+$";
+    private const string P68 = "\\b(?:koalisi|gabungan)\\b";
     [GeneratedRegex(P68, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G68();
 
-    private const string P69 = "\\b(?:gubernur|bupati|wali\\s*kota|walikota|presiden|cagub|cabup|cawalkot|capres)\\b";
+    private const string P69 = "\\b(?:(?:bakal\\s+)?(?:calon|bacalon)\\s+(?<deputy>wakil\\s+)?(?:gubernur|bupati|wali\\s*kota|walikota|presiden)|(?:ba)?(?:cagub|cabup|cawalkot|capres|cawali)|(?<deputy>(?:ba)?(?:cawagub|cawabup|cawawalkot|cawapres))|petahana|incumbent|inkumben|kandidat\\s+(?<deputy>wakil\\s+)?(?:gubernur|bupati|wali\\s*kota|presiden))\\b";
     [GeneratedRegex(P69, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G69();
 
-    private const string P70 = "\\s*,?\\s*(?:yang\\s+)?(?:(?:maju\\s+)?mendampingi|menjadi\\s+wakil(?:nya)?|wakil\\s+dari)\\s+";
+    private const string P70 = "^(?:DKI|Provinsi|Kota|Kabupaten|Kab\\.?|nomor|nomer|no\\.?|urut|\\d{1,2}|satu|dua|tiga|empat|lima|petahana|incumbent|,|:|\\(|yakni|yaitu|ialah|adalah)$";
     [GeneratedRegex(P70, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G70();
 
-    private const string P71 = "^(?:serta|,|;|dan|sedangkan|sementara|lalu|kemudian)$";
+    private const string P71 = "(?:\\bsebagai|,?\\s*\\byang(?:\\s+juga)?(?:\\s+(?:merupakan|menjadi|adalah))?|,?\\s*\\bselaku|,)\\s+$";
     [GeneratedRegex(P71, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G71();
 
-    private const string P72 = "\\b(?:mengusung|mencalonkan|mendukung|mendeklarasikan|merekomendasikan)\\s+";
+    private const string P72 = "\\b(?:gubernur|bupati|wali\\s*kota|walikota|presiden|cagub|cabup|cawalkot|capres)\\b";
     [GeneratedRegex(P72, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G72();
 
-    private const string P73 = "\\b(?:tidak|tak|belum|enggan|menolak|batal|urung|mundur|bukan|jangan)\\b(?:\\s+\\S+){0,3}\\s*$";
+    private const string P73 = "\\s*,?\\s*(?:yang\\s+)?(?:(?:maju\\s+)?mendampingi|menjadi\\s+wakil(?:nya)?|wakil\\s+dari)\\s+";
     [GeneratedRegex(P73, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G73();
 
-    private const string P74 = "\\s*,\\s*|\\s+";
+    private const string P74 = "^(?:serta|,|;|dan|sedangkan|sementara|lalu|kemudian)$";
     [GeneratedRegex(P74, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G74();
 
-    private const string P75 = "(?-i:(?:Dinas|Badan|Dewan|Persatuan|Majelis|Kantor|Lembaga|Satuan|Komisi|Ikatan|Forum|Perkumpulan|Yayasan|Universitas|Pengadilan|Kejaksaan|Tim|Relawan|Pondok\\s+Pesantren|Gerakan|Aliansi|Himpunan|Front|Institut|Pusat\\s+Kajian)(?:\\s+(?:\\p{Lu}[\\p{L}.'-]*|dan|&|\\(\\p{Lu}{2,}\\))){1,8})";
+    private const string P75 = "\\b(?:mengusung|mencalonkan|mendukung|mendeklarasikan|merekomendasikan)\\s+";
     [GeneratedRegex(P75, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G75();
 
-    private const string P76 = "\\b(?:calon|cabup|cawabup|cagub|paslon|pasangan)\\s*$";
+    private const string P76 = "\\b(?:tidak|tak|belum|enggan|menolak|batal|urung|mundur|bukan|jangan)\\b(?:\\s+\\S+){0,3}\\s*$";
     [GeneratedRegex(P76, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G76();
 
-    private const string P77 = "\\b(?:mantan|eks|bekas)\\s+$";
+    private const string P77 = "^\\s*yang\\b";
     [GeneratedRegex(P77, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G77();
 
-    private const string P78 = "(?=(?:(?<num>(?:\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?))(?:\\s*(?<scale>(?:ribu|rb|juta|jt|miliar|milyar|triliun))\\b)?|(?<word>(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|dua belas|tiga belas|empat belas|lima belas|enam belas|tujuh belas|delapan belas|sembilan belas|dua puluh|tiga puluh|empat puluh|lima puluh|seratus))\\b)\\s)";
+    private const string P78 = "\\b(?:(?:diusung|didukung|dicalonkan|direkomendasikan)(?:\\s+oleh)?|(?:mendapat(?:kan)?|mengantongi|memperoleh|meraih)\\s+(?:surat\\s+)?(?:dukungan|rekomendasi)(?:\\s+(?:dari|partai))?)\\s+";
     [GeneratedRegex(P78, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G78();
 
-    private const string P79 = "\\G(?:(?<amount>(?:(?<num>(?:\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?))(?:\\s*(?<scale>(?:ribu|rb|juta|jt|miliar|milyar|triliun))\\b)?|(?<word>(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|dua belas|tiga belas|empat belas|lima belas|enam belas|tujuh belas|delapan belas|sembilan belas|dua puluh|tiga puluh|empat puluh|lima puluh|seratus))\\b))\\s+(?:lembar\\s+)?(?<unit>surat suara)(?![\\p{L}]))";
+    private const string P79 = "\\b(?:santer|isu|isunya|kabar|kabarnya|rumor|wacana|digadang|digadang-gadang|dilirik|dijagokan|masuk\\s+radar|bisa\\s+saja|mungkin|kemungkinan|berpeluang|peluang|jika|kalau|apabila|seandainya)\\b";
     [GeneratedRegex(P79, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G79();
 
-    private const string P80 = "\\G(?:(?<amount>(?:(?<num>(?:\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?))(?:\\s*(?<scale>(?:ribu|rb|juta|jt|miliar|milyar|triliun))\\b)?|(?<word>(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|dua belas|tiga belas|empat belas|lima belas|enam belas|tujuh belas|delapan belas|sembilan belas|dua puluh|tiga puluh|empat puluh|lima puluh|seratus))\\b))\\s+(?:orang\\s+)?(?<unit>pantarlih|petugas pantarlih|petugas KPPS|anggota KPPS|KPPS|petugas PPS|anggota PPS|anggota PPK|petugas PPK|pengawas TPS|PTPS|petugas pemutakhiran|petugas TPS|petugas ad hoc|badan ad hoc)(?![\\p{L}]))";
+    private const string P80 = "\\s*,\\s*|\\s+";
     [GeneratedRegex(P80, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G80();
 
-    private const string P81 = "\\G(?:(?<amount>(?:(?<num>(?:\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?))(?:\\s*(?<scale>(?:ribu|rb|juta|jt|miliar|milyar|triliun))\\b)?|(?<word>(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|dua belas|tiga belas|empat belas|lima belas|enam belas|tujuh belas|delapan belas|sembilan belas|dua puluh|tiga puluh|empat puluh|lima puluh|seratus))\\b))\\s+(?:orang\\s+)?(?<unit>pemilih|daftar pemilih|DPT|DPTb|DPK|DPS)(?![\\p{L}]))";
+    private const string P81 = "(?-i:(?:Dinas|Badan|Dewan|Persatuan|Majelis|Kantor|Lembaga|Satuan|Komisi|Ikatan|Forum|Perkumpulan|Yayasan|Universitas|Pengadilan|Kejaksaan|Tim|Relawan|Pondok\\s+Pesantren|Gerakan|Aliansi|Himpunan|Front|Institut|Pusat\\s+Kajian)(?:\\s+(?:\\p{Lu}[\\p{L}.'-]*|dan|&|\\(\\p{Lu}{2,}\\))){1,8})";
     [GeneratedRegex(P81, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G81();
 
-    private const string P82 = "\\G(?:(?<amount>(?:(?<num>(?:\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?))(?:\\s*(?<scale>(?:ribu|rb|juta|jt|miliar|milyar|triliun))\\b)?|(?<word>(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|dua belas|tiga belas|empat belas|lima belas|enam belas|tujuh belas|delapan belas|sembilan belas|dua puluh|tiga puluh|empat puluh|lima puluh|seratus))\\b))\\s+(?<unit>suara)(?![\\p{L}]))";
+    private const string P82 = "\\b(?:calon|cabup|cawabup|cagub|paslon|pasangan)\\s*$";
     [GeneratedRegex(P82, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G82();
 
-    private const string P83 = "\\G(?:(?<amount>(?:(?<num>(?:\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?))(?:\\s*(?<scale>(?:ribu|rb|juta|jt|miliar|milyar|triliun))\\b)?|(?<word>(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|dua belas|tiga belas|empat belas|lima belas|enam belas|tujuh belas|delapan belas|sembilan belas|dua puluh|tiga puluh|empat puluh|lima puluh|seratus))\\b))\\s+(?<unit>TPS|tempat pemungutan suara)(?![\\p{L}]))";
+    private const string P83 = "\\b(?:mantan|eks|bekas)\\s+$";
     [GeneratedRegex(P83, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G83();
 
-    private const string P84 = "\\G(?:(?<amount>(?:(?<num>(?:\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?))(?:\\s*(?<scale>(?:ribu|rb|juta|jt|miliar|milyar|triliun))\\b)?|(?<word>(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|dua belas|tiga belas|empat belas|lima belas|enam belas|tujuh belas|delapan belas|sembilan belas|dua puluh|tiga puluh|empat puluh|lima puluh|seratus))\\b))\\s+(?<unit>kursi)(?![\\p{L}]))";
+    private const string P84 = "(?-i:(?:Tim|Relawan|Pemenangan|Pendukung|Sahabat|Simpatisan|Yayasan|Universitas|Pesantren|Masjid|Sekolah|Stadion|Rumah\\s+Sakit|RSU?D?P?))\\s*$";
     [GeneratedRegex(P84, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G84();
 
-    private const string P85 = "\\G(?:\\s*,?\\s*(?:yang\\s+)?(?:berpasangan\\s+dengan|dipasangkan\\s+dengan|menggandeng|berduet\\s+dengan|berdampingan\\s+dengan|didampingi(?:\\s+oleh)?\\s+(?:cawapres|cawagub|cawabup|cawawalkot|wakilnya)|(?:dan|bersama|dengan)\\s+(?:pasangan(?:nya)?|wakilnya)|pasangan)\\s*,?\\s+)";
+    private const string P85 = "(?=(?:(?<num>(?:\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?))(?:\\s*(?<scale>(?:ribu|rb|juta|jt|miliar|milyar|triliun))\\b)?|(?<word>(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|dua belas|tiga belas|empat belas|lima belas|enam belas|tujuh belas|delapan belas|sembilan belas|dua puluh|tiga puluh|empat puluh|lima puluh|seratus))\\b)\\s)";
     [GeneratedRegex(P85, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G85();
 
-    private const string P86 = "\\G(?:\\s*,?\\s*(?:yang\\s+)?(?:(?:maju\\s+)?mendampingi|menjadi\\s+wakil(?:nya)?|wakil\\s+dari)\\s+)";
+    private const string P86 = "\\G(?:(?<amount>(?:(?<num>(?:\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?))(?:\\s*(?<scale>(?:ribu|rb|juta|jt|miliar|milyar|triliun))\\b)?|(?<word>(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|dua belas|tiga belas|empat belas|lima belas|enam belas|tujuh belas|delapan belas|sembilan belas|dua puluh|tiga puluh|empat puluh|lima puluh|seratus))\\b))\\s+(?:lembar\\s+)?(?<unit>surat suara)(?![\\p{L}]))";
     [GeneratedRegex(P86, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G86();
+
+    private const string P87 = "\\G(?:(?<amount>(?:(?<num>(?:\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?))(?:\\s*(?<scale>(?:ribu|rb|juta|jt|miliar|milyar|triliun))\\b)?|(?<word>(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|dua belas|tiga belas|empat belas|lima belas|enam belas|tujuh belas|delapan belas|sembilan belas|dua puluh|tiga puluh|empat puluh|lima puluh|seratus))\\b))\\s+(?:orang\\s+)?(?<unit>pantarlih|petugas pantarlih|petugas KPPS|anggota KPPS|KPPS|petugas PPS|anggota PPS|anggota PPK|petugas PPK|pengawas TPS|PTPS|petugas pemutakhiran|petugas TPS|petugas ad hoc|badan ad hoc)(?![\\p{L}]))";
+    [GeneratedRegex(P87, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
+    private static partial Regex G87();
+
+    private const string P88 = "\\G(?:(?<amount>(?:(?<num>(?:\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?))(?:\\s*(?<scale>(?:ribu|rb|juta|jt|miliar|milyar|triliun))\\b)?|(?<word>(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|dua belas|tiga belas|empat belas|lima belas|enam belas|tujuh belas|delapan belas|sembilan belas|dua puluh|tiga puluh|empat puluh|lima puluh|seratus))\\b))\\s+(?:orang\\s+)?(?<unit>pemilih|daftar pemilih|DPT|DPTb|DPK|DPS)(?![\\p{L}]))";
+    [GeneratedRegex(P88, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
+    private static partial Regex G88();
+
+    private const string P89 = "\\G(?:(?<amount>(?:(?<num>(?:\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?))(?:\\s*(?<scale>(?:ribu|rb|juta|jt|miliar|milyar|triliun))\\b)?|(?<word>(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|dua belas|tiga belas|empat belas|lima belas|enam belas|tujuh belas|delapan belas|sembilan belas|dua puluh|tiga puluh|empat puluh|lima puluh|seratus))\\b))\\s+(?<unit>suara)(?![\\p{L}]))";
+    [GeneratedRegex(P89, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
+    private static partial Regex G89();
+
+    private const string P90 = "\\G(?:(?<amount>(?:(?<num>(?:\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?))(?:\\s*(?<scale>(?:ribu|rb|juta|jt|miliar|milyar|triliun))\\b)?|(?<word>(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|dua belas|tiga belas|empat belas|lima belas|enam belas|tujuh belas|delapan belas|sembilan belas|dua puluh|tiga puluh|empat puluh|lima puluh|seratus))\\b))\\s+(?<unit>TPS|tempat pemungutan suara)(?![\\p{L}]))";
+    [GeneratedRegex(P90, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
+    private static partial Regex G90();
+
+    private const string P91 = "\\G(?:(?<amount>(?:(?<num>(?:\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?))(?:\\s*(?<scale>(?:ribu|rb|juta|jt|miliar|milyar|triliun))\\b)?|(?<word>(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|dua belas|tiga belas|empat belas|lima belas|enam belas|tujuh belas|delapan belas|sembilan belas|dua puluh|tiga puluh|empat puluh|lima puluh|seratus))\\b))\\s+(?<unit>kursi)(?![\\p{L}]))";
+    [GeneratedRegex(P91, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
+    private static partial Regex G91();
+
+    private const string P92 = "\\G(?:\\s*,?\\s*(?:yang\\s+)?(?:berpasangan\\s+dengan|dipasangkan\\s+dengan|menggandeng|berduet\\s+dengan|berdampingan\\s+dengan|didampingi(?:\\s+oleh)?\\s+(?:cawapres|cawagub|cawabup|cawawalkot|wakilnya)|(?:dan|bersama|dengan)\\s+(?:pasangan(?:nya)?|wakilnya)|pasangan)\\s*,?\\s+)";
+    [GeneratedRegex(P92, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
+    private static partial Regex G92();
+
+    private const string P93 = "\\G(?:\\s*,?\\s*(?:yang\\s+)?(?:(?:maju\\s+)?mendampingi|menjadi\\s+wakil(?:nya)?|wakil\\s+dari)\\s+)";
+    [GeneratedRegex(P93, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
+    private static partial Regex G93();
 }
