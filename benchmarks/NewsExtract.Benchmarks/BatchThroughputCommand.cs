@@ -48,7 +48,7 @@ internal static class BatchThroughputCommand
         extractor.Extract("KPU Kota Blitar menetapkan dua pasangan calon, Kamis (24/9/2020).");
         load.Stop();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"load: vocabularies {tVocabulary.TotalMilliseconds:0} ms, patterns {(tPatterns - tVocabulary).TotalMilliseconds:0} ms, NER model {(tModel - tPatterns).TotalMilliseconds:0} ms, stages {(tLoaded - tModel).TotalMilliseconds:0} ms = loaded in {tLoaded.TotalMilliseconds:0} ms; first record (JIT of the pipeline) at {load.Elapsed.TotalMilliseconds:0} ms"));
+            $"load: vocabularies {tVocabulary.TotalMilliseconds:0} ms, patterns {(tPatterns - tVocabulary).TotalMilliseconds:0} ms, NER model {(tModel - tPatterns).TotalMilliseconds:0} ms, stages {(tLoaded - tModel).TotalMilliseconds:0} ms = loaded in {tLoaded.TotalMilliseconds:0} ms; first record (JIT of the pipeline) at {load.Elapsed.TotalMilliseconds:0} ms; process CPU time since start {Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds:0} ms, main thread's {ThreadClock.Start().Total.TotalMilliseconds:0} ms"));
 
         var texts = CorpusTexts();
         if (maxScale > 0)

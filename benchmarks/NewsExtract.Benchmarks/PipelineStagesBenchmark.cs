@@ -110,6 +110,49 @@ public class StageAloneBenchmark
 }
 
 /// <summary>
+/// The time this thread has run on a CPU (clock_gettime CLOCK_THREAD_CPUTIME_ID), so that per-stage figures on a shared
+/// machine count this work only, not the time other processes held the core; wall clock where that clock is missing.
+/// </summary>
+internal sealed class ThreadClock
+{
+    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]
+    private struct Timespec { public long Seconds; public long Nanoseconds; }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "clock_gettime")]
+    private static extern int ClockGetTime(int clock, out Timespec value);
+
+    private const int ThreadCpuTime = 3;
+    private static readonly bool HasCpuClock = OperatingSystem.IsLinux() && Probe();
+    private readonly Stopwatch _wall = Stopwatch.StartNew();
+    private readonly TimeSpan _start;
+
+    private ThreadClock() => _start = Now();
+
+    public static string Kind => HasCpuClock ? "thread CPU time" : "wall clock";
+
+    public static ThreadClock Start() => new();
+
+    public TimeSpan Elapsed => HasCpuClock ? Now() - _start : _wall.Elapsed;
+
+    /// <summary>This thread's CPU time since it started (zero without the clock).</summary>
+    public TimeSpan Total => Now();
+
+    private static bool Probe()
+    {
+        try { return ClockGetTime(ThreadCpuTime, out _) == 0; }
+        catch (DllNotFoundException) { return false; }
+        catch (EntryPointNotFoundException) { return false; }
+    }
+
+    private static TimeSpan Now()
+    {
+        if (!HasCpuClock) return TimeSpan.Zero;
+        ClockGetTime(ThreadCpuTime, out var t);
+        return TimeSpan.FromTicks(t.Seconds * TimeSpan.TicksPerSecond + t.Nanoseconds / 100);
+    }
+}
+
+/// <summary>
 /// <c>stages</c>: a plain loop (no BenchmarkDotNet) that times each part of the pipeline over the corpus a few times
 /// and prints the cost per article and the share of the total: where the time goes, without a profiler.
 /// </summary>
@@ -126,44 +169,50 @@ internal static class StageBreakdownCommand
         var stages = PipelineStages.Of(extractor);
         var texts = BatchThroughputCommand.CorpusTexts();
         if (texts.Count == 0) { Console.WriteLine("stages: skipped: no corpus texts."); return 0; }
-        var times = new Dictionary<string, TimeSpan>();
-        void Add(string name, TimeSpan t) => times[name] = times.GetValueOrDefault(name) + t;
+        // Time (thread CPU) and bytes allocated on this thread, per part, summed over the timed rounds.
+        var times = new Dictionary<string, (TimeSpan Time, long Bytes)>();
         for (int round = 0; round <= rounds; round++)
         {
             bool warm = round == 0;
             foreach (var text in texts)
             {
-                var w = Stopwatch.StartNew();
+                var w = ThreadClock.Start();
+                var last = (Time: w.Elapsed, Bytes: GC.GetAllocatedBytesForCurrentThread());
+                void Mark(string name)
+                {
+                    var now = (Time: w.Elapsed, Bytes: GC.GetAllocatedBytesForCurrentThread());
+                    if (!warm)
+                    {
+                        var sum = times.GetValueOrDefault(name);
+                        times[name] = (sum.Time + (now.Time - last.Time), sum.Bytes + (now.Bytes - last.Bytes));
+                    }
+                    last = (w.Elapsed, GC.GetAllocatedBytesForCurrentThread());
+                }
                 var norm = TextNormalizer.Normalize(text);
-                var t1 = w.Elapsed;
+                Mark("normalize");
                 var tokens = Tokenizer.Tokenize(norm.Text);
-                var t2 = w.Elapsed;
+                Mark("tokenize");
                 var sentences = SentenceSplitter.Split(norm.Text, tokens);
-                var t3 = w.Elapsed;
+                Mark("sentences");
                 var analysis = new Analysis(new Document(norm, tokens, sentences), new SourceInfo { Published = PipelineStages.Published }, PipelineStages.Published);
-                var marks = new List<(string, TimeSpan)> { ("normalize", t1), ("tokenize", t2 - t1), ("sentences", t3 - t2) };
-                var last = w.Elapsed;
                 foreach (var stage in stages)
                 {
                     stage.Process(analysis, CancellationToken.None);
-                    var now = w.Elapsed;
-                    marks.Add((stage.GetType().Name, now - last));
-                    last = now;
+                    Mark(stage.GetType().Name);
                 }
                 var record = RecordAssembler.Assemble(analysis);
-                var t4 = w.Elapsed;
+                Mark("assemble");
                 RecordJson.ToJsonLine(record);
-                marks.Add(("assemble", t4 - last));
-                marks.Add(("json", w.Elapsed - t4));
-                if (!warm) foreach (var (name, t) in marks) Add(name, t);
+                Mark("json");
             }
         }
-        double total = times.Values.Sum(t => t.TotalMilliseconds);
+        double total = times.Values.Sum(t => t.Time.TotalMilliseconds);
+        double bytes = times.Values.Sum(t => (double)t.Bytes);
         int n = texts.Count * rounds;
-        Console.WriteLine($"{texts.Count} articles x {rounds} rounds; total {total / n * 1000:0} us per article ({n / (total / 1000):0} articles/s on this thread)");
-        Console.WriteLine($"{"part",-18} {"us/article",11} {"share",7}");
-        foreach (var (name, t) in times.OrderByDescending(kv => kv.Value))
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-18} {t.TotalMilliseconds / n * 1000,11:0} {t.TotalMilliseconds / total,7:P1}"));
+        Console.WriteLine($"{texts.Count} articles x {rounds} rounds; total {total / n * 1000:0} us per article ({n / (total / 1000):0} articles/s on this thread), {bytes / n / 1024:0} KB allocated per article; {ThreadClock.Kind}, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+        Console.WriteLine($"{"part",-18} {"us/article",11} {"share",7} {"KB/article",11}");
+        foreach (var (name, t) in times.OrderByDescending(kv => kv.Value.Time))
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-18} {t.Time.TotalMilliseconds / n * 1000,11:0} {t.Time.TotalMilliseconds / total,7:P1} {t.Bytes / 1024.0 / n,11:0.0}"));
         return 0;
     }
 

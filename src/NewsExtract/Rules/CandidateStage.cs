@@ -29,13 +29,13 @@ internal sealed class CandidateStage : IStage
         _patterns = patterns;
         _vocabularies = vocabularies;
         _people = new PersonReader(vocabularies);
-        _partnerAt = AnchoredAtStart(patterns["candidates.partner"]);
-        _partnerReverseAt = AnchoredAtStart(patterns["candidates.partner_reverse"]);
+        _partnerAt = AnchoredAtStart(patterns, "candidates.partner");
+        _partnerReverseAt = AnchoredAtStart(patterns, "candidates.partner_reverse");
     }
 
     // A pattern that only counts when it matches right where the search starts ("Anies, yang berpasangan dengan"
     // right after the name): anchored with \G, it is tried there alone instead of at each of the next 40 characters.
-    private static Regex AnchoredAtStart(Regex pattern) => new("\\G(?:" + pattern + ")", pattern.Options, pattern.MatchTimeout);
+    private static Regex AnchoredAtStart(PatternLibrary patterns, string name) => patterns.Derive("\\G(?:" + patterns[name] + ")", patterns[name].Options);
 
     /// <summary>A pair as written in one place; a single candidate ("cagub Dedi Mulyadi") has no deputy.</summary>
     private sealed record PairMention(PersonMention Head, PersonMention? Deputy, int Start, int End, int Sentence, string? Label)
@@ -178,14 +178,15 @@ internal sealed class CandidateStage : IStage
     {
         var doc = a.Document;
         var cats = _people.TokenCategories(a, out var titles);
-        var mentions = FindPairMentions(a, cats, titles);
+        var cues = CandidateCues(a);
+        var mentions = FindPairMentions(a, cats, titles, cues);
         var singles = FindSingleMentions(a, cats, titles, mentions);
         if (mentions.Count > 0 || singles.Count > 0)
         {
             // Dash pairs in sentences without a candidate cue count when one side is a candidate found elsewhere.
             var known = mentions.SelectMany(m => new[] { m.Head.Name, m.Deputy?.Name }).Concat(singles.Select(s => s.Mention.Head.Name))
                 .Where(n => n is not null).Select(n => n!).Distinct().ToList();
-            mentions.AddRange(FindPairMentions(a, cats, titles, known));
+            mentions.AddRange(FindPairMentions(a, cats, titles, cues, known));
             mentions.Sort((x, y) => x.Start.CompareTo(y.Start));
         }
         // "PKS ... akan turut mengusung Saifullah Yusuf", "Dedi Mulyadi ... mendapatkan dukungan dari Partai Hanura": the
@@ -298,11 +299,32 @@ internal sealed class CandidateStage : IStage
     }
 
     /// <summary>
+    /// Per sentence, whether it speaks of candidates (a pair, ballot, backing, race or vote cue): read once per text, for
+    /// both passes of <see cref="FindPairMentions"/>.
+    /// </summary>
+    private bool[] CandidateCues(Analysis a)
+    {
+        var sentences = a.Document.Sentences;
+        var cues = new bool[sentences.Count];
+        for (int si = 0; si < sentences.Count; si++)
+        {
+            var sentence = sentences[si];
+            if (sentence.IsBoilerplate) continue;
+            var sText = a.Text.AsSpan(sentence.Start, sentence.End - sentence.Start);
+            cues[si] = _patterns["candidates.pair_cue"].IsMatch(sText) || _patterns["candidates.ballot_number"].IsMatch(sText)
+                       || _patterns["candidates.backing"].IsMatch(sText) || _patterns["elections.gubernur_cue"].IsMatch(sText)
+                       || _patterns["elections.walikota_cue"].IsMatch(sText) || _patterns["elections.bupati_cue"].IsMatch(sText)
+                       || _patterns["candidates.incumbent"].IsMatch(sText) || sText.Contains("suara", StringComparison.OrdinalIgnoreCase);
+        }
+        return cues;
+    }
+
+    /// <summary>
     /// Pair mentions in the sentences that speak of candidates (a pair, ballot, backing, race or vote cue). With
     /// <paramref name="known"/> (names of candidates found elsewhere) the other sentences are read instead, for dash
     /// pairs only where one side is a known candidate ("Relawan Anies - Sandi di bawah pimpinan ...").
     /// </summary>
-    private List<PairMention> FindPairMentions(Analysis a, VocabularyCategory?[] cats, Title?[] titles, IReadOnlyList<string>? known = null)
+    private List<PairMention> FindPairMentions(Analysis a, VocabularyCategory?[] cats, Title?[] titles, bool[] cues, IReadOnlyList<string>? known = null)
     {
         var doc = a.Document;
         var result = new List<PairMention>();
@@ -310,12 +332,7 @@ internal sealed class CandidateStage : IStage
         {
             var sentence = doc.Sentences[si];
             if (sentence.IsBoilerplate) continue;
-            string sText = a.Text[sentence.Start..sentence.End];
-            bool cue = _patterns["candidates.pair_cue"].IsMatch(sText) || _patterns["candidates.ballot_number"].IsMatch(sText)
-                       || _patterns["candidates.backing"].IsMatch(sText) || _patterns["elections.gubernur_cue"].IsMatch(sText)
-                       || _patterns["elections.walikota_cue"].IsMatch(sText) || _patterns["elections.bupati_cue"].IsMatch(sText)
-                       || _patterns["candidates.incumbent"].IsMatch(sText) || sText.Contains("suara", StringComparison.OrdinalIgnoreCase);
-            if (cue == known is not null) continue;
+            if (cues[si] == known is not null) continue;
             int t = sentence.FirstToken;
             while (t < sentence.EndToken)
             {
@@ -701,7 +718,7 @@ internal sealed class CandidateStage : IStage
         int from = Math.Max(sentenceStartToken, firstToken - 3);
         if (from >= firstToken) return false;
         var doc = a.Document;
-        return _patterns["candidates.pair_cue"].IsMatch(a.Text[doc.Tokens[from].Start..doc.Tokens[firstToken - 1].End]);
+        return _patterns["candidates.pair_cue"].IsMatch(a.Text.AsSpan()[doc.Tokens[from].Start..doc.Tokens[firstToken - 1].End]);
     }
 
     /// <summary>Whether a person of the entity model overlaps [start, end) ("Relawan Anies" covers "Anies").</summary>
@@ -754,7 +771,7 @@ internal sealed class CandidateStage : IStage
         int from = Math.Max(sentenceStartToken, firstToken - 8);
         if (from >= firstToken) return false;
         var doc = a.Document;
-        string window = a.Text[doc.Tokens[from].Start..doc.Tokens[firstToken - 1].End];
+        var window = a.Text.AsSpan()[doc.Tokens[from].Start..doc.Tokens[firstToken - 1].End];
         return _patterns["candidates.pair_cue"].IsMatch(window) || _patterns["candidates.ballot_number"].IsMatch(window);
     }
 
@@ -995,14 +1012,14 @@ internal sealed class CandidateStage : IStage
                     if (!pair.Parties.Contains(party)) pair.Parties.Add(party);
                 }
             }
-            if (_patterns["candidates.unnamed_parties"].IsMatch(a.Text[m.Index..stop]))
+            if (_patterns["candidates.unnamed_parties"].IsMatch(a.Text.AsSpan()[m.Index..stop]))
                 a.Warnings.Add("unnamed parties");
             // Seats: "menguasai 16 kursi atau 64 persen", here or in the next sentence about the coalition.
             var seatsHere = figures.Within(m.Index, stop);
             if (!seatsHere.Any(f => f.Kind == FigureKind.Seats) && si + 1 < doc.Sentences.Count && mentions.In(si + 1).Count == 0)
             {
                 var next = doc.Sentences[si + 1];
-                if (_patterns["candidates.coalition_word"].IsMatch(a.Text[next.Start..next.End]))
+                if (_patterns["candidates.coalition_word"].IsMatch(a.Text.AsSpan()[next.Start..next.End]))
                     seatsHere = figures.Within(next.Start, next.End);
             }
             var seats = seatsHere.FirstOrDefault(f => f.Kind == FigureKind.Seats);

@@ -20,12 +20,14 @@ internal sealed class DateStage : IStage
         ["psu", "pengundian", "pemungutan", "pendaftaran", "penetapan", "debat", "rekapitulasi", "pengumuman", "putusan", "sidang", "pelantikan", "kampanye", "distribusi", "sosialisasi", "rapat"];
 
     private readonly PatternLibrary _patterns;
+    private readonly (string Kind, Regex Pattern)[] _events;
     private readonly Dictionary<string, int> _months;
     private readonly Dictionary<string, int> _weekdays;
 
     public DateStage(PatternLibrary patterns, Vocabularies vocabularies)
     {
         _patterns = patterns;
+        _events = EventKinds.Select(kind => (kind, patterns["common.event_" + kind])).ToArray();
         _months = vocabularies.Calendar.Months.ToDictionary(m => m.Text.TrimEnd('.'), m => m.Number, StringComparer.OrdinalIgnoreCase);
         _weekdays = vocabularies.Calendar.Weekdays.ToDictionary(w => w.Text, w => w.Number, StringComparer.OrdinalIgnoreCase);
     }
@@ -214,11 +216,11 @@ internal sealed class DateStage : IStage
         var whole = a.Document.Sentences[si];
         // Only the words near the date: a sentence can be a whole unpunctuated page.
         var sentence = whole with { Start = Math.Max(whole.Start, start - 160), End = Math.Min(whole.End, end + 160) };
-        string s = a.Text[sentence.Start..sentence.End];
+        var s = a.Text.AsSpan(sentence.Start, sentence.End - sentence.Start);
         string? best = null;
         int bestDistance = int.MaxValue;
-        foreach (var kind in EventKinds)
-            foreach (Match m in _patterns["common.event_" + kind].Matches(s))
+        foreach (var (kind, pattern) in _events)
+            foreach (var m in pattern.EnumerateMatches(s))
             {
                 if (m.Index > 0 && char.IsLetter(s[m.Index - 1])) continue;
                 int at = sentence.Start + m.Index;

@@ -42,13 +42,13 @@ internal sealed class FigureStage : IStage
         // left-to-right regex tries each start on its own and a match can only start where its first part matches.
         var amount = patterns["common.amount"];
         string amountPrefix = "(?<amount>(?:" + amount + "))\\s";
-        _amountStart = new Regex("(?=(?:" + amount + ")\\s)", amount.Options, amount.MatchTimeout);
+        _amountStart = patterns.Derive("(?=(?:" + amount + ")\\s)", amount.Options);
         _order = Order.Select(o =>
         {
             var regex = patterns[o.Pattern];
             string source = regex.ToString();
             var anchored = source.StartsWith(amountPrefix, StringComparison.Ordinal)
-                ? new Regex("\\G(?:" + source + ")", regex.Options, regex.MatchTimeout)
+                ? patterns.Derive("\\G(?:" + source + ")", regex.Options)
                 : null;
             return (regex, anchored, o.Kind);
         }).ToArray();

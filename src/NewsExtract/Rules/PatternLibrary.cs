@@ -9,16 +9,49 @@ namespace NewsExtract.Rules;
 /// refer to each other with {name} (as Recognizers-Text does). Fragments {month}, {weekday} come from the
 /// vocabulary. Everything is expanded and compiled once, at load; an unknown reference, a cycle or a pattern
 /// that does not compile fails with file and line. Every regex has a match timeout.
+/// Each expanded pattern (and each one a stage derives from them) is also compiled to C# at build time by the regex
+/// source generator, in PatternLibrary.Generated.cs: a regex whose text is there is taken from there (matching as
+/// fast as RegexOptions.Compiled, at no cost at start-up), any other is built here, interpreted, as before. The TSV
+/// files stay the source: an edited pattern simply runs interpreted until the generated file is rewritten
+/// (GeneratedPatternsTests fails until then and says how).
 /// </summary>
-internal sealed class PatternLibrary
+internal sealed partial class PatternLibrary
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
     private static readonly Lazy<PatternLibrary> Lazy = new(() => Load(Vocabularies.Default), LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly Regex Reference = new(@"\{([a-z][a-z0-9_]*)\}", RegexOptions.CultureInvariant, Timeout);
 
+    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture;
+
     private readonly Dictionary<string, Regex> _compiled;
+    private readonly List<(string Pattern, RegexOptions Options)> _built = [];
 
     private PatternLibrary(Dictionary<string, Regex> compiled) => _compiled = compiled;
+
+    /// <summary>
+    /// Every regex this library has built, patterns and derived ones, in order, with whether the generated code served
+    /// it: the list PatternLibrary.Generated.cs is written from.
+    /// </summary>
+    internal IReadOnlyList<(string Pattern, RegexOptions Options, bool Generated)> Built
+    {
+        get
+        {
+            lock (_built) return _built.Select(b => (b.Pattern, b.Options, Generated(b.Pattern, b.Options) is not null)).ToList();
+        }
+    }
+
+    /// <summary>
+    /// A regex a stage makes from the library's patterns (one anchored with \G, a lookahead for where a pattern can
+    /// start), with the library's timeout: taken from the generated code when it is there.
+    /// </summary>
+    internal Regex Derive(string pattern, RegexOptions options)
+    {
+        lock (_built)
+            if (!_built.Contains((pattern, options))) _built.Add((pattern, options));
+        return Build(pattern, options);
+    }
+
+    private static Regex Build(string pattern, RegexOptions options) => Generated(pattern, options) ?? new Regex(pattern, options, Timeout);
 
     public static PatternLibrary Default => Lazy.Value;
 
@@ -68,19 +101,23 @@ internal sealed class PatternLibrary
         }
 
         var compiled = new Dictionary<string, Regex>(StringComparer.Ordinal);
+        var built = new List<(string, RegexOptions)>();
         foreach (var (name, family) in familyOf)
         {
             string pattern = Expand(name, new Stack<string>());
             try
             {
-                compiled[family + "." + name] = new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture, Timeout);
+                compiled[family + "." + name] = Build(pattern, Options);
+                built.Add((pattern, Options));
             }
             catch (ArgumentException ex)
             {
                 throw new InvalidDataException($"{raw[name].Origin}: pattern '{name}' does not compile: {ex.Message}", ex);
             }
         }
-        return new PatternLibrary(compiled);
+        var library = new PatternLibrary(compiled);
+        library._built.AddRange(built);
+        return library;
     }
 
     private static string Alternation(IEnumerable<string> words, bool optionalDot) =>
