@@ -25,6 +25,12 @@ internal sealed class Analysis
     /// <summary>The article's own date: what relative dates resolve against.</summary>
     public DateOnly? Published { get; set; }
 
+    /// <summary>
+    /// Without <see cref="Published"/>: the first day the date rules dated by its weekday in an election season
+    /// ("Senin (17/4)" in a Pilgub DKI article is 2017-04-17), which places the article's race in its wave.
+    /// </summary>
+    public DateOnly? SeasonDay { get; set; }
+
     /// <summary>Vocabulary matches over the whole text (set by the gazetteer stage), in text order.</summary>
     public IReadOnlyList<Vocabulary.PhraseMatch> Matches { get; set; } = [];
 

@@ -110,7 +110,7 @@ internal sealed class DateStage : IStage
             }
         }
 
-        int? contextYear = ContextYear(a, found);
+        int? contextYear = ContextYear(a, found, out int? seasonYear);
         foreach (var f in found.OrderBy(f => f.Start))
         {
             int? year = f.Year ?? ResolveYear(usablePublished, contextYear, f.Month, f.Day);
@@ -125,6 +125,7 @@ internal sealed class DateStage : IStage
             }
             if (f.Day > DateTime.DaysInMonth(year.Value, f.Month)) continue;
             var date = new DateOnly(year.Value, f.Month, f.Day);
+            if (seasonYear == year && f.Year is null && f.Weekday is not null) a.SeasonDay ??= date;
             string span = text[f.Start..f.End];
             if (f.Weekday is not null && _weekdays.TryGetValue(f.Weekday, out int wd) && wd != Iso(date.DayOfWeek))
                 a.Warnings.Add($"weekday mismatch: {span}");
@@ -148,14 +149,17 @@ internal sealed class DateStage : IStage
     private static string? Weekday(Match m) => m.Groups["weekday"].Success ? m.Groups["weekday"].Value : null;
 
     /// <summary>The year the article's full dates mostly carry, else the year of its race.</summary>
-    private int? ContextYear(Analysis a, List<Found> found)
+    private int? ContextYear(Analysis a, List<Found> found, out int? seasonYear)
     {
+        seasonYear = null;
         var years = found.Where(f => f.Year is not null && !f.Relative).GroupBy(f => f.Year!.Value)
             .OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key).Select(g => (int?)g.Key).FirstOrDefault();
         if (years is not null) return years;
         foreach (Match m in _patterns["elections.year_context"].Matches(a.Text))
             return int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture);
-        return a.Published is null ? SeasonYear(a, found) : null;
+        if (a.Published is not null) return null;
+        seasonYear = SeasonYear(a, found);
+        return seasonYear;
     }
 
     /// <summary>
@@ -167,6 +171,8 @@ internal sealed class DateStage : IStage
     private int? SeasonYear(Analysis a, List<Found> found)
     {
         bool regional = _patterns["dates.regional_race"].IsMatch(a.Text), general = _patterns["dates.general_race"].IsMatch(a.Text);
+        // The race fixes the year (corpus/GUIDELINES.md): an article that names no race dates nothing this way.
+        if (!regional && !general) return null;
         bool? kind = regional == general ? null : general;
         var (first, last) = ElectionStage.CalendarYears;
         int? chosen = null;

@@ -178,7 +178,9 @@ internal sealed class ElectionStage : IStage
             if (race.Type == ElectionType.Presiden && race.Region is null && YearNear(a, race) is null
                 && !_patterns["elections.presiden_named"].IsMatch(text)) continue;
             // Without a year next to the race: the article's own date places it in a wave; else a year named elsewhere.
-            int? raceYear = YearNear(a, race) ?? (a.Published is DateOnly d ? WaveYear(d, race.Type) : null) ?? year;
+            // A day dated by its weekday in an election season stands for the article's date ("Senin (17/4)" places
+            // a Pilgub DKI article of 2016-10 in the 2017 wave, not in 2016).
+            int? raceYear = YearNear(a, race) ?? ((a.Published ?? a.SeasonDay) is DateOnly d ? WaveYear(d, race.Type) : null) ?? year;
             // A race voted more than a year before the article's date is recalled as background ("Pilpres 2014" in 2017).
             if (raceYear is int y && a.Published is DateOnly published && IsLongPast(y, race.Type, published)) continue;
             a.Elections.Add(new Election(race.Type, race.Region is null ? null : ToRecord(race.Region), raceYear, race.Evidence));
