@@ -531,7 +531,9 @@ internal sealed class CandidateStage : IStage
             int si = doc.SentenceAt(m.Index);
             if (si < 0 || doc.Sentences[si].IsBoilerplate) continue;
             var sentence = doc.Sentences[si];
-            int clauseStart = Math.Max(sentence.Start, a.Text.LastIndexOf(',', m.Index, m.Index - sentence.Start) + 1);
+            // The clause before the verb, at most 200 characters back (a page with no punctuation stays linear).
+            int reach = Math.Max(sentence.Start, m.Index - 200);
+            int clauseStart = Math.Max(reach, a.Text.LastIndexOf(',', m.Index, m.Index - reach) + 1);
             // "Menyoal santer Sekda Purwakarta Fadil Karsoma akan diusung Golkar": floated names are no candidates.
             string clause = a.Text[clauseStart..m.Index];
             if (_patterns["candidates.denial"].IsMatch(clause) || _patterns["candidates.floated"].IsMatch(clause)) continue;

@@ -79,8 +79,17 @@ internal sealed class ModelSpanRepairStage(Vocabularies vocabularies) : IStage
     /// <summary>An institution of the vocabulary that ends at token <paramref name="t"/> and is named by its territory (election bodies, police, military).</summary>
     private bool Territorial(Analysis a, int t)
     {
-        foreach (var m in a.Matches)
+        // The matches are in text order: the ones ending at token t start at most a few tokens before it.
+        var matches = a.Matches;
+        int lo = 0, hi = matches.Count;
+        while (lo < hi)
         {
+            int mid = (lo + hi) >>> 1;
+            if (matches[mid].FirstToken < t - 20) lo = mid + 1; else hi = mid;
+        }
+        for (int k = lo; k < matches.Count; k++)
+        {
+            var m = matches[k];
             if (m.FirstToken > t) break;
             if (m.EndToken != t + 1) continue;
             Sector? sector = m.Category switch
