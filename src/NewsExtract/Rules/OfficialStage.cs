@@ -236,8 +236,9 @@ internal sealed class OfficialStage : IStage
             if (t < sentence.EndToken && a.Text[doc.Tokens[t].Start] == ',') t++;
             if (t < sentence.EndToken && doc.TokenText(t) is "yaitu" or "yakni") t++;
             if (t < sentence.EndToken && doc.TokenText(t) == ":") t++;
-            if (t >= sentence.EndToken) continue;
-            var person = _people.ReadAt(a, cats, titles, t, sentence.EndToken);
+            // "Melki Laka Lena dilantik sebagai Gubernur NTT": the holder is named before the office.
+            var person = InauguratedBefore(a, cats, titles, Math.Min(actingStart, roleStart), sentence)
+                         ?? (t < sentence.EndToken ? _people.ReadAt(a, cats, titles, t, sentence.EndToken) : null);
             if (person is null) continue;
             person = TrimToModelPerson(a, person, ref institution);
             // "Ketua PPK Lawang Kidul, Sri Wahyuningsih": words the vocabulary does not know, then a comma and the model's
@@ -279,7 +280,9 @@ internal sealed class OfficialStage : IStage
                 seen.Add(p.Name);
                 seenExactly.Add(p.Name);
                 a.PersonSpans.Add((p.NameStart, p.NameEnd));
-                a.Officials.Add(new Official(p.Name, role, institution, [a.SpanOf(evidenceStart, p.End)], p.Titles.ToArray(), ToRecordSector(sector)));
+                // The holder usually follows the office; an inaugurated one stands before it ("X dilantik sebagai Gubernur").
+                var evidence = p.Start < evidenceStart ? a.SpanOf(p.Start, m.End) : a.SpanOf(evidenceStart, p.End);
+                a.Officials.Add(new Official(p.Name, role, institution, [evidence], p.Titles.ToArray(), ToRecordSector(sector)));
             }
         }
     }
@@ -351,6 +354,31 @@ internal sealed class OfficialStage : IStage
         if (s.IsEmpty || s.Length > 6) return false;
         foreach (char c in s) if (c is not ('I' or 'V' or 'X' or 'L')) return false;
         return true;
+    }
+
+    /// <summary>
+    /// The person inaugurated into the office that starts at <paramref name="officeStart"/>: "X dilantik sebagai",
+    /// "X resmi diangkat menjadi" — the model's person ending at most five tokens before the verb, with no comma between.
+    /// </summary>
+    private PersonMention? InauguratedBefore(Analysis a, VocabularyCategory?[] cats, Title?[] titles, int officeStart, Sentence sentence)
+    {
+        int from = Math.Max(sentence.Start, officeStart - 40);
+        if (officeStart <= from) return null;
+        var verb = _patterns["officials.inaugurated"].Match(a.Text, from, officeStart - from);
+        if (!verb.Success) return null;
+        var doc = a.Document;
+        int verbToken = doc.TokenAtOrAfter(verb.Index);
+        for (int k = verbToken - 1; k >= Math.Max(sentence.FirstToken, verbToken - 5); k--)
+        {
+            if (doc.TokenText(k) == ",") return null;
+            if (!a.ModelPersons.TryGetValue(doc.Tokens[k].Start, out int end) || end > verb.Index) continue;
+            // "Prabowo Subianto dan Gibran Rakabuming Raka dilantik sebagai Presiden dan Wakil Presiden": several
+            // holders and offices at once are not paired here.
+            if (k > sentence.FirstToken && doc.TokenText(k - 1) is "dan" or "serta" or "&" or ",") return null;
+            var p = _people.ReadAt(a, cats, titles, k, verbToken);
+            return p is not null && p.NameEnd == end ? p : null;
+        }
+        return null;
     }
 
     private static bool IsAcronym(ReadOnlySpan<char> word)

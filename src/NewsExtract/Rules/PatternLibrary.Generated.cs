@@ -107,6 +107,7 @@ internal sealed partial class PatternLibrary
         (RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, P91) => G91(),
         (RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, P92) => G92(),
         (RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, P93) => G93(),
+        (RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, P94) => G94(),
         _ => null,
     };
 
@@ -450,39 +451,43 @@ internal sealed partial class PatternLibrary
     [GeneratedRegex(P84, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G84();
 
-    private const string P85 = "(?=(?:(?<num>(?:\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?))(?:\\s*(?<scale>(?:ribu|rb|juta|jt|miliar|milyar|triliun))\\b)?|(?<word>(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|dua belas|tiga belas|empat belas|lima belas|enam belas|tujuh belas|delapan belas|sembilan belas|dua puluh|tiga puluh|empat puluh|lima puluh|seratus))\\b)\\s)";
+    private const string P85 = "\\b(?:dilantik|diangkat|dikukuhkan|diambil\\s+sumpahnya)\\s+(?:resmi\\s+)?(?:sebagai|menjadi)\\s+$";
     [GeneratedRegex(P85, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G85();
 
-    private const string P86 = "\\G(?:(?<amount>(?:(?<num>(?:\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?))(?:\\s*(?<scale>(?:ribu|rb|juta|jt|miliar|milyar|triliun))\\b)?|(?<word>(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|dua belas|tiga belas|empat belas|lima belas|enam belas|tujuh belas|delapan belas|sembilan belas|dua puluh|tiga puluh|empat puluh|lima puluh|seratus))\\b))\\s+(?:lembar\\s+)?(?<unit>surat suara)(?![\\p{L}]))";
+    private const string P86 = "(?=(?:(?<num>(?:\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?))(?:\\s*(?<scale>(?:ribu|rb|juta|jt|miliar|milyar|triliun))\\b)?|(?<word>(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|dua belas|tiga belas|empat belas|lima belas|enam belas|tujuh belas|delapan belas|sembilan belas|dua puluh|tiga puluh|empat puluh|lima puluh|seratus))\\b)\\s)";
     [GeneratedRegex(P86, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G86();
 
-    private const string P87 = "\\G(?:(?<amount>(?:(?<num>(?:\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?))(?:\\s*(?<scale>(?:ribu|rb|juta|jt|miliar|milyar|triliun))\\b)?|(?<word>(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|dua belas|tiga belas|empat belas|lima belas|enam belas|tujuh belas|delapan belas|sembilan belas|dua puluh|tiga puluh|empat puluh|lima puluh|seratus))\\b))\\s+(?:orang\\s+)?(?<unit>pantarlih|petugas pantarlih|petugas KPPS|anggota KPPS|KPPS|petugas PPS|anggota PPS|anggota PPK|petugas PPK|pengawas TPS|PTPS|petugas pemutakhiran|petugas TPS|petugas ad hoc|badan ad hoc)(?![\\p{L}]))";
+    private const string P87 = "\\G(?:(?<amount>(?:(?<num>(?:\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?))(?:\\s*(?<scale>(?:ribu|rb|juta|jt|miliar|milyar|triliun))\\b)?|(?<word>(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|dua belas|tiga belas|empat belas|lima belas|enam belas|tujuh belas|delapan belas|sembilan belas|dua puluh|tiga puluh|empat puluh|lima puluh|seratus))\\b))\\s+(?:lembar\\s+)?(?<unit>surat suara)(?![\\p{L}]))";
     [GeneratedRegex(P87, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G87();
 
-    private const string P88 = "\\G(?:(?<amount>(?:(?<num>(?:\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?))(?:\\s*(?<scale>(?:ribu|rb|juta|jt|miliar|milyar|triliun))\\b)?|(?<word>(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|dua belas|tiga belas|empat belas|lima belas|enam belas|tujuh belas|delapan belas|sembilan belas|dua puluh|tiga puluh|empat puluh|lima puluh|seratus))\\b))\\s+(?:orang\\s+)?(?<unit>pemilih|daftar pemilih|DPT|DPTb|DPK|DPS)(?![\\p{L}]))";
+    private const string P88 = "\\G(?:(?<amount>(?:(?<num>(?:\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?))(?:\\s*(?<scale>(?:ribu|rb|juta|jt|miliar|milyar|triliun))\\b)?|(?<word>(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|dua belas|tiga belas|empat belas|lima belas|enam belas|tujuh belas|delapan belas|sembilan belas|dua puluh|tiga puluh|empat puluh|lima puluh|seratus))\\b))\\s+(?:orang\\s+)?(?<unit>pantarlih|petugas pantarlih|petugas KPPS|anggota KPPS|KPPS|petugas PPS|anggota PPS|anggota PPK|petugas PPK|pengawas TPS|PTPS|petugas pemutakhiran|petugas TPS|petugas ad hoc|badan ad hoc)(?![\\p{L}]))";
     [GeneratedRegex(P88, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G88();
 
-    private const string P89 = "\\G(?:(?<amount>(?:(?<num>(?:\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?))(?:\\s*(?<scale>(?:ribu|rb|juta|jt|miliar|milyar|triliun))\\b)?|(?<word>(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|dua belas|tiga belas|empat belas|lima belas|enam belas|tujuh belas|delapan belas|sembilan belas|dua puluh|tiga puluh|empat puluh|lima puluh|seratus))\\b))\\s+(?<unit>suara)(?![\\p{L}]))";
+    private const string P89 = "\\G(?:(?<amount>(?:(?<num>(?:\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?))(?:\\s*(?<scale>(?:ribu|rb|juta|jt|miliar|milyar|triliun))\\b)?|(?<word>(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|dua belas|tiga belas|empat belas|lima belas|enam belas|tujuh belas|delapan belas|sembilan belas|dua puluh|tiga puluh|empat puluh|lima puluh|seratus))\\b))\\s+(?:orang\\s+)?(?<unit>pemilih|daftar pemilih|DPT|DPTb|DPK|DPS)(?![\\p{L}]))";
     [GeneratedRegex(P89, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G89();
 
-    private const string P90 = "\\G(?:(?<amount>(?:(?<num>(?:\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?))(?:\\s*(?<scale>(?:ribu|rb|juta|jt|miliar|milyar|triliun))\\b)?|(?<word>(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|dua belas|tiga belas|empat belas|lima belas|enam belas|tujuh belas|delapan belas|sembilan belas|dua puluh|tiga puluh|empat puluh|lima puluh|seratus))\\b))\\s+(?<unit>TPS|tempat pemungutan suara)(?![\\p{L}]))";
+    private const string P90 = "\\G(?:(?<amount>(?:(?<num>(?:\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?))(?:\\s*(?<scale>(?:ribu|rb|juta|jt|miliar|milyar|triliun))\\b)?|(?<word>(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|dua belas|tiga belas|empat belas|lima belas|enam belas|tujuh belas|delapan belas|sembilan belas|dua puluh|tiga puluh|empat puluh|lima puluh|seratus))\\b))\\s+(?<unit>suara)(?![\\p{L}]))";
     [GeneratedRegex(P90, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G90();
 
-    private const string P91 = "\\G(?:(?<amount>(?:(?<num>(?:\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?))(?:\\s*(?<scale>(?:ribu|rb|juta|jt|miliar|milyar|triliun))\\b)?|(?<word>(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|dua belas|tiga belas|empat belas|lima belas|enam belas|tujuh belas|delapan belas|sembilan belas|dua puluh|tiga puluh|empat puluh|lima puluh|seratus))\\b))\\s+(?<unit>kursi)(?![\\p{L}]))";
+    private const string P91 = "\\G(?:(?<amount>(?:(?<num>(?:\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?))(?:\\s*(?<scale>(?:ribu|rb|juta|jt|miliar|milyar|triliun))\\b)?|(?<word>(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|dua belas|tiga belas|empat belas|lima belas|enam belas|tujuh belas|delapan belas|sembilan belas|dua puluh|tiga puluh|empat puluh|lima puluh|seratus))\\b))\\s+(?<unit>TPS|tempat pemungutan suara)(?![\\p{L}]))";
     [GeneratedRegex(P91, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G91();
 
-    private const string P92 = "\\G(?:\\s*,?\\s*(?:yang\\s+)?(?:berpasangan\\s+dengan|dipasangkan\\s+dengan|menggandeng|berduet\\s+dengan|berdampingan\\s+dengan|didampingi(?:\\s+oleh)?\\s+(?:cawapres|cawagub|cawabup|cawawalkot|wakilnya)|(?:dan|bersama|dengan)\\s+(?:pasangan(?:nya)?|wakilnya)|pasangan)\\s*,?\\s+)";
+    private const string P92 = "\\G(?:(?<amount>(?:(?<num>(?:\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?))(?:\\s*(?<scale>(?:ribu|rb|juta|jt|miliar|milyar|triliun))\\b)?|(?<word>(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|dua belas|tiga belas|empat belas|lima belas|enam belas|tujuh belas|delapan belas|sembilan belas|dua puluh|tiga puluh|empat puluh|lima puluh|seratus))\\b))\\s+(?<unit>kursi)(?![\\p{L}]))";
     [GeneratedRegex(P92, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G92();
 
-    private const string P93 = "\\G(?:\\s*,?\\s*(?:yang\\s+)?(?:(?:maju\\s+)?mendampingi|menjadi\\s+wakil(?:nya)?|wakil\\s+dari)\\s+)";
+    private const string P93 = "\\G(?:\\s*,?\\s*(?:yang\\s+)?(?:berpasangan\\s+dengan|dipasangkan\\s+dengan|menggandeng|berduet\\s+dengan|berdampingan\\s+dengan|didampingi(?:\\s+oleh)?\\s+(?:cawapres|cawagub|cawabup|cawawalkot|wakilnya)|(?:dan|bersama|dengan)\\s+(?:pasangan(?:nya)?|wakilnya)|pasangan)\\s*,?\\s+)";
     [GeneratedRegex(P93, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex G93();
+
+    private const string P94 = "\\G(?:\\s*,?\\s*(?:yang\\s+)?(?:(?:maju\\s+)?mendampingi|menjadi\\s+wakil(?:nya)?|wakil\\s+dari)\\s+)";
+    [GeneratedRegex(P94, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
+    private static partial Regex G94();
 }
