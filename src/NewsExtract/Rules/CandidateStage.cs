@@ -226,6 +226,7 @@ internal sealed class CandidateStage : IStage
 
         if (capped) a.Warnings.Add($"The text names more than {MaxPairs} candidate pairs; the mentions of further pairs were not read.");
         mentions = merged;
+        MergeBracketPairs(a, pairs, mentions);
         LinkFullNames(a, cats, titles, pairs);
         LinkNicknames(a, cats, titles, pairs, mentions);
         LinkBracketAliases(a, cats, titles, pairs);
@@ -643,6 +644,37 @@ internal sealed class CandidateStage : IStage
                 }
         }
     }
+
+    /// <summary>
+    /// "Yohanis Fransiskus Lema-Jane Natalia Suryanto (Ansy-Jane)": a pair in brackets right after a pair is its short
+    /// form — one pair, whose head and deputy take the bracketed names as aliases and whose label is the bracket.
+    /// Later mentions under the short names ("Ansy-Jane No 1") then belong to it.
+    /// </summary>
+    private static void MergeBracketPairs(Analysis a, List<PairBuilder> pairs, List<PairMention> mentions)
+    {
+        foreach (var outer in mentions.ToList())
+        {
+            if (outer.Deputy is null || !pairs.Contains(outer.Pair)) continue;
+            var bracket = BracketPair.Match(a.Text, outer.End, Math.Min(40, a.Text.Length - outer.End));
+            if (!bracket.Success) continue;
+            var into = outer.Pair;
+            string head = bracket.Groups["head"].Value, deputy = bracket.Groups["deputy"].Value;
+            if (!into.Head.Matches(head)) into.Head.AddAlias(head);
+            if (!into.Deputy!.Matches(deputy)) into.Deputy.AddAlias(deputy);
+            into.Label ??= bracket.Groups["label"].Value;
+            // Pairs named by the short names ("Ansy-Jane No 1") are this one.
+            for (int k = pairs.Count - 1; k >= 0; k--)
+            {
+                var other = pairs[k];
+                if (other == into || other.Deputy is null || !into.Head.Matches(other.Head.Name) || !into.Deputy.Matches(other.Deputy.Name)) continue;
+                into.Absorb(other, mentions);
+                pairs.RemoveAt(k);
+            }
+        }
+    }
+
+    private static readonly Regex BracketPair = new(@"\G\s*\((?<label>(?<head>\p{Lu}[\p{L}'.]+)\s*[-\u2013\u2014]\s*(?<deputy>\p{Lu}[\p{L}'.]+))\)",
+        RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
 
     /// <summary>
     /// A single candidate who turns out to be one of another entry once nicknames are linked ("Jokowi" and "Joko Widodo

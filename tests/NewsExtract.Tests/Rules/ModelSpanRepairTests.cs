@@ -85,3 +85,28 @@ public class ShortMentionTests
         Assert.DoesNotContain(r.Entities, e => e.Type == EntityType.PER && e.Text == "Ira" && e.Start == text.LastIndexOf("Ira", StringComparison.Ordinal) && e.End - e.Start == 3);
     }
 }
+
+/// <summary>A pair in brackets right after a pair is its short form: one pair, not two (CandidateStage).</summary>
+public class BracketPairTests
+{
+    private static readonly NewsExtractor Extractor = NewsExtractor.CreateDefault();
+
+    [Fact]
+    public void The_bracketed_short_form_and_its_later_mentions_are_one_pair()
+    {
+        var r = Extractor.Extract("Pasangan Yohanis Fransiskus Lema-Jane Natalia Suryanto (Ansy-Jane) maju di Pilgub NTT. Ansy-Jane No 1, Melky-Johni No 2.");
+        var pair = Assert.Single(r.Candidates, c => c.Deputy?.Name == "Jane Natalia Suryanto");
+        Assert.Equal("Yohanis Fransiskus Lema", pair.Head.Name);
+        Assert.Contains("Ansy", pair.Head.Aliases);
+        Assert.Equal(1, pair.Number);
+        Assert.Equal(2, r.Candidates.Count);
+    }
+
+    [Fact]
+    public void A_bracket_that_is_no_pair_of_names_changes_nothing()
+    {
+        var r = Extractor.Extract("Pasangan Yohanis Fransiskus Lema-Jane Natalia Suryanto (nomor urut 1) maju di Pilgub NTT.");
+        var pair = Assert.Single(r.Candidates);
+        Assert.Empty(pair.Head.Aliases);
+    }
+}
