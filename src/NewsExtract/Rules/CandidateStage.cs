@@ -501,8 +501,17 @@ internal sealed class CandidateStage : IStage
             if (t >= sentence.EndToken) continue;
             var person = _people.ReadAt(a, cats, titles, t, sentence.EndToken, maxNameTokens: 5);
             if (person is null || !PlausibleName(a, person)) continue;
+            Back(person, si, parties);
+        }
+        foreach (var (person, si, parties) in FindPassiveBacking(a, cats, titles, partyMatches))
+            Back(person, si, parties);
+        return result;
+
+        // The backed person is the pair mention that holds them, or a single candidate (one per name start).
+        void Back(PersonMention person, int si, List<string> parties)
+        {
             var inPair = Covering(pairMentions, person.NameStart, person.NameEnd);
-            if (inPair is not null) { result.Add((inPair, parties)); continue; }
+            if (inPair is not null) { result.Add((inPair, parties)); return; }
             if (!singleAt.TryGetValue(person.NameStart, out var single))
             {
                 single = new PairMention(person, null, person.Start, person.End, si, null);
@@ -512,8 +521,6 @@ internal sealed class CandidateStage : IStage
             }
             result.Add((single, parties));
         }
-        FindPassiveBacking(a, cats, titles, pairMentions, singles, singleAt, result);
-        return result;
     }
 
     /// <summary>
@@ -521,12 +528,12 @@ internal sealed class CandidateStage : IStage
     /// dukungan dari Partai Hanura", "Khofifah diusung Demokrat dan Golkar". The subject is the entity model's person
     /// nearest before the verb in its clause (no comma between, a few words at most); they become a single candidate
     /// (or the pair that names them), backed by the parties right after the verb. A denial before the verb backs no one.
+    /// <paramref name="partyMatches"/>: the party matches of the vocabulary, in text order.
     /// </summary>
-    private void FindPassiveBacking(Analysis a, VocabularyCategory?[] cats, Title?[] titles, List<PairMention> pairMentions,
-        List<(PairMention Mention, bool DeputyRole)> singles, Dictionary<int, PairMention> singleAt, List<(PairMention, List<string>)> result)
+    private IEnumerable<(PersonMention Person, int Sentence, List<string> Parties)> FindPassiveBacking(Analysis a, VocabularyCategory?[] cats,
+        Title?[] titles, List<PhraseMatch> partyMatches)
     {
         var doc = a.Document;
-        var partyMatches = a.Matches.Where(x => x.Category == VocabularyCategory.Party).ToList();
         foreach (Match m in _patterns["candidates.backing_passive"].Matches(a.Text))
         {
             int si = doc.SentenceAt(m.Index);
@@ -556,16 +563,7 @@ internal sealed class CandidateStage : IStage
                 if (a.ModelPersons.ContainsKey(doc.Tokens[t].Start))
                     person = _people.ReadAt(a, cats, titles, t, verbToken, maxNameTokens: 5);
             if (person is null || !PlausibleName(a, person)) continue;
-            var inPair = Covering(pairMentions, person.NameStart, person.NameEnd);
-            if (inPair is not null) { result.Add((inPair, parties.Distinct().ToList())); continue; }
-            if (!singleAt.TryGetValue(person.NameStart, out var single))
-            {
-                single = new PairMention(person, null, person.Start, person.End, si, null);
-                singles.Add((single, false));
-                singleAt.Add(person.NameStart, single);
-                a.PersonSpans.Add((person.NameStart, person.NameEnd));
-            }
-            result.Add((single, parties.Distinct().ToList()));
+            yield return (person, si, parties.Distinct().ToList());
         }
     }
 

@@ -110,11 +110,7 @@ internal sealed class ModelSpanRepairStage(Vocabularies vocabularies) : IStage
     {
         if (cats[t] is VocabularyCategory.Party or VocabularyCategory.Institution) return true;
         var tok = a.Document.Tokens[t];
-        if (tok.Kind != TokenKind.Word) return false;
-        var word = tok.Span(a.Text);
-        if (word.Length is < 2 or > 6) return false;
-        foreach (char c in word) if (!char.IsUpper(c)) return false;
-        return true;
+        return tok.Kind == TokenKind.Word && PersonReader.IsAcronym(tok.Span(a.Text));
     }
 
     private static bool OnlyTitles(VocabularyCategory?[] cats, Title?[] titles, int from, int end)

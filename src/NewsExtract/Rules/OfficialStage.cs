@@ -142,7 +142,7 @@ internal sealed class OfficialStage : IStage
                     sector = Sector.Party;
                     goto Name;
                 }
-                if (inst.End == 0 && t + 1 < sentence.EndToken && cats[t] is null && IsAcronym(doc.Tokens[t].Span(a.Text))
+                if (inst.End == 0 && t + 1 < sentence.EndToken && cats[t] is null && PersonReader.IsAcronym(doc.Tokens[t].Span(a.Text))
                     && a.ModelPersons.ContainsKey(doc.Tokens[t + 1].Start))
                 {
                     // "Peneliti LSI Rully Akbar": an acronym the vocabulary does not know, then the model's person.
@@ -379,13 +379,6 @@ internal sealed class OfficialStage : IStage
             return p is not null && p.NameEnd == end ? p : null;
         }
         return null;
-    }
-
-    private static bool IsAcronym(ReadOnlySpan<char> word)
-    {
-        if (word.Length is < 2 or > 6) return false;
-        foreach (char c in word) if (!char.IsUpper(c)) return false;
-        return true;
     }
 
     private static int SkipParenthesis(Analysis a, int t, int limit)

@@ -41,6 +41,14 @@ internal sealed class PersonReader
     /// <summary>A word that says what a person is and never belongs to the name ("Petahana", "Relawan"; language/status-words.txt).</summary>
     public static bool IsStatusWord(ReadOnlySpan<char> word) => StatusWordsLazy.Value.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
 
+    /// <summary>Two to six capitals and nothing else: an acronym of a body ("LSI", "DPR", "LIPI").</summary>
+    public static bool IsAcronym(ReadOnlySpan<char> word)
+    {
+        if (word.Length is < 2 or > 6) return false;
+        foreach (char c in word) if (!char.IsUpper(c)) return false;
+        return true;
+    }
+
     private readonly Vocabularies _vocabularies;
 
     public PersonReader(Vocabularies vocabularies) => _vocabularies = vocabularies;

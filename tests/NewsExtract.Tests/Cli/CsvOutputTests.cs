@@ -71,7 +71,7 @@ public class CsvOutputTests
             writer.Write(record);
             writer.Complete();
         }
-        var parsed = ParseCsv(text.ToString());
+        var parsed = CsvReader.Parse(text.ToString());
         Assert.Equal(2, parsed.Count);
         Assert.Equal(RecordWriter.CsvHeader, parsed[0]);
         Assert.Equal(RecordWriter.CsvRows(record).Single().Select(v => v ?? ""), parsed[1]);
@@ -81,32 +81,5 @@ public class CsvOutputTests
     {
         Assert.Equal(RecordWriter.CsvHeader.Length, row.Length);
         return RecordWriter.CsvHeader.Zip(row).ToDictionary(x => x.First, x => x.Second);
-    }
-
-    /// <summary>A strict RFC 4180 reader: CRLF between records, quotes doubled inside quoted fields.</summary>
-    private static List<string[]> ParseCsv(string text)
-    {
-        var rows = new List<string[]>();
-        var row = new List<string>();
-        var field = new System.Text.StringBuilder();
-        int i = 0;
-        while (i < text.Length)
-        {
-            if (text[i] == '"')
-            {
-                i++;
-                while (true)
-                {
-                    if (text[i] == '"' && i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i += 2; }
-                    else if (text[i] == '"') { i++; break; }
-                    else field.Append(text[i++]);
-                }
-            }
-            else if (text[i] == ',') { row.Add(field.ToString()); field.Clear(); i++; }
-            else if (text[i] == '\r' && text[i + 1] == '\n') { row.Add(field.ToString()); field.Clear(); rows.Add([.. row]); row.Clear(); i += 2; }
-            else field.Append(text[i++]);
-        }
-        Assert.Empty(row);
-        return rows;
     }
 }
